@@ -1,0 +1,21 @@
+import express, { type Express } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Config } from '../runtime/config';
+import type { Db } from '../runtime/db';
+import type { Logger } from '../runtime/logger';
+import { createHealthRouter } from './routes/health';
+
+export interface AppDeps {
+  config: Config;
+  temporal: Client;
+  db: Db;
+  logger: Logger;
+}
+
+/** The HTTP app, built from its clients so tests can run the real thing against real servers. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(createHealthRouter(deps));
+  return app;
+}

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './database-url';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every environment variable liveops reads, parsed once at boot. `.env.example` documents each of them; the
+ * docker-compose test checks that the compose file sets only keys this schema knows.
+ */
+export const ENV_SCHEMA = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LIVEOPS_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'a file:, libsql://, http(s):// or ws(s):// URL')
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'host:port, e.g. temporal.example.com:7233')
+    .optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('liveops'),
+  TEMPORAL_TLS: booleanFlag.default(false),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+});
+
+export type Env = z.infer<typeof ENV_SCHEMA>;
+
+export interface TemporalConfig {
+  /** Undefined means: start the embedded dev server and connect to it. */
+  address?: string;
+  namespace: string;
+  taskQueue: string;
+  tls?: {
+    clientCertPath?: string;
+    clientKeyPath?: string;
+    caPath?: string;
+    serverName?: string;
+  };
+  apiKey?: string;
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
+  http: { port: number; host: string };
+  dataDir: string;
+  database: { url?: string; authToken?: string };
+  temporal: TemporalConfig;
+  devServer: { cliPath?: string; port: number; uiPort: number; dbFile: string };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIG';
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
+    super(`Invalid configuration: ${variable}: ${expected}`);
+  }
+}
+
+export function parseConfig(raw: NodeJS.ProcessEnv): Config {
+  // Empty strings come from `FOO=` lines in .env files and compose files: treat them as unset.
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = ENV_SCHEMA.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(
+      variable,
+      `${issue?.message ?? 'invalid'} (got ${JSON.stringify(raw[variable] ?? null)})`,
+    );
+  }
+  const env = parsed.data;
+  if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
+    throw new ConfigError(
+      'TEMPORAL_TLS_CERT_PATH',
+      'set together with TEMPORAL_TLS_KEY_PATH (mTLS needs both)',
+    );
+  }
+  const tlsWanted = env.TEMPORAL_TLS || Boolean(env.TEMPORAL_TLS_CERT_PATH) || Boolean(env.TEMPORAL_API_KEY);
+  if (tlsWanted && !env.TEMPORAL_ADDRESS) {
+    throw new ConfigError('TEMPORAL_ADDRESS', 'required when TLS or an API key is configured (host:port)');
+  }
+  return {
+    env: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
+    http: { port: env.PORT, host: env.HOST },
+    dataDir: path.resolve(env.LIVEOPS_DATA_DIR),
+    database: { url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      tls: tlsWanted
+        ? {
+            clientCertPath: env.TEMPORAL_TLS_CERT_PATH,
+            clientKeyPath: env.TEMPORAL_TLS_KEY_PATH,
+            caPath: env.TEMPORAL_TLS_CA_PATH,
+            serverName: env.TEMPORAL_TLS_SERVER_NAME,
+          }
+        : undefined,
+      apiKey: env.TEMPORAL_API_KEY,
+    },
+    devServer: {
+      cliPath: env.TEMPORAL_CLI_PATH,
+      port: env.TEMPORAL_DEV_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      dbFile: path.join(path.resolve(env.LIVEOPS_DATA_DIR), 'temporal.db'),
+    },
+  };
+}
+
+/** For entry points: one clear line naming the variable, exit code 2. */
+export function loadConfigOrExit(raw: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return parseConfig(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`liveops: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { parseConfig, type Config } from '../../../runtime/config';
+import { createDb, type Db } from '../../../runtime/db';
+import { createLogger, type Logger } from '../../../runtime/logger';
+import { connectClient } from '../../../runtime/temporal-connection';
+import { installTemporalRuntime } from '../../../runtime/temporal-runtime';
+import { createWorker } from '../../../workers/create-worker';
+import { requireTestEnv } from '../../setup/test-env';
+
+export interface Harness {
+  config: Config;
+  client: Client;
+  db: Db;
+  logger: Logger;
+  /** A task queue of this test file's own, so tests never pick up each other's tasks. */
+  taskQueue: string;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+/**
+ * The real thing against the run's shared dev server and database: a client, and a worker with the real activities
+ * (built from the same factory production uses), polling a unique task queue.
+ */
+export async function createHarness(options: { workflowsPath?: string } = {}): Promise<Harness> {
+  const address = requireTestEnv('temporalAddress');
+  const config = parseConfig({
+    DATABASE_URL: requireTestEnv('databaseUrl'),
+    LIVEOPS_DATA_DIR: requireTestEnv('workDir'),
+    TEMPORAL_ADDRESS: address,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_FORMAT: 'json',
+  });
+  const logger = createLogger(config, 'liveops-test');
+  installTemporalRuntime(logger);
+  const db = createDb(config);
+  const client = await connectClient(config.temporal, address);
+  const connection = await NativeConnection.connect({ address });
+  const taskQueue = uniqueId('test-queue');
+  const worker = await createWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue,
+    deps: { db, logger },
+    ...(options.workflowsPath
+      ? { workflowsPath: options.workflowsPath }
+      : { workflowBundle: { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') } }),
+  });
+  const running = worker.run();
+  return {
+    config,
+    client,
+    db,
+    logger,
+    taskQueue,
+    worker,
+    async close() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await client.connection.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Every workflow the liveops worker runs. Workflow files import activities as types only.
+export {};
