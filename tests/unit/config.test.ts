@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, ENV_SCHEMA, parseConfig } from '../../runtime/config';
@@ -54,7 +55,6 @@ describe('config', () => {
 
 describe('entry points with a bad environment', () => {
   it('print one line naming the variable and exit with code 2', () => {
-    const { spawnSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
     const tsx = require.resolve('tsx/cli');
     const result = spawnSync(process.execPath, [tsx, path.join(__dirname, '../../scripts/start.ts')], {
       env: { ...process.env, PORT: 'not-a-port' },
