@@ -4,6 +4,8 @@ import type { Config } from '../runtime/config';
 import type { Db } from '../runtime/db';
 import type { Logger } from '../runtime/logger';
 import { createHealthRouter } from './routes/health';
+import { createMetricsRouter } from './routes/metrics';
+import { signalMetricsBatch } from './services/stream-signals';
 
 export interface AppDeps {
   config: Config;
@@ -17,5 +19,12 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(createHealthRouter(deps));
+  app.use(
+    createMetricsRouter({
+      db: deps.db,
+      logger: deps.logger,
+      onBatch: (streamId, summary) => signalMetricsBatch(deps.temporal, deps.logger, streamId, summary),
+    }),
+  );
   return app;
 }

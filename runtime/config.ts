@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ZChatChannelsSchema, type TChatChannels } from '../activities/notify/chat-channel.types';
 import { DEFAULT_DATA_DIR } from './database-url';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -38,6 +39,31 @@ export const ENV_SCHEMA = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('liveops <liveops@localhost>'),
+  SMTP_TLS_REJECT_UNAUTHORIZED: booleanFlag.default(true),
+  ANALYTICS_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+  ANALYTICS_TOKEN: z.string().min(1).optional(),
+  ANALYTICS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s):// URL' })
+    .default('http://localhost:3000'),
+  NOTIFY_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  NOTIFY_CHAT_CHANNELS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(ZChatChannelsSchema)
+    .optional(),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
@@ -56,6 +82,20 @@ export interface TemporalConfig {
   apiKey?: string;
 }
 
+export interface MailConfig {
+  /** Undefined: no SMTP; email notifications are held in the outbox for the web UI to show. */
+  smtpUrl?: string;
+  from: string;
+  tlsRejectUnauthorized: boolean;
+}
+
+export interface AnalyticsConfig {
+  /** Undefined: `npm start` runs the embedded platform simulator and points the client at it. */
+  baseUrl?: string;
+  token?: string;
+  timeoutMs: number;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
@@ -64,6 +104,13 @@ export interface Config {
   database: { url?: string; authToken?: string };
   temporal: TemporalConfig;
   devServer: { cliPath?: string; port: number; uiPort: number; dbFile: string };
+  mail: MailConfig;
+  analytics: AnalyticsConfig;
+  /** Base of links in messages (review report, approval pages). No trailing slash. */
+  publicBaseUrl: string;
+  notifyLocale: Env['NOTIFY_LOCALE'];
+  /** Named chat webhooks; team members refer to them by name (`chatChannel`), so tokens stay out of history. */
+  chatChannels: TChatChannels;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +174,19 @@ export function parseConfig(raw: NodeJS.ProcessEnv): Config {
       uiPort: env.TEMPORAL_UI_PORT,
       dbFile: path.join(path.resolve(env.LIVEOPS_DATA_DIR), 'temporal.db'),
     },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      tlsRejectUnauthorized: env.SMTP_TLS_REJECT_UNAUTHORIZED,
+    },
+    analytics: {
+      baseUrl: env.ANALYTICS_BASE_URL?.replace(/\/+$/, ''),
+      token: env.ANALYTICS_TOKEN,
+      timeoutMs: env.ANALYTICS_TIMEOUT_MS,
+    },
+    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    notifyLocale: env.NOTIFY_LOCALE,
+    chatChannels: env.NOTIFY_CHAT_CHANNELS ?? {},
   };
 }
 

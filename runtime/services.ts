@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
+import type { ActivityDeps } from '../activities';
 import { createApp } from '../api/app';
 import { createWorker } from '../workers/create-worker';
 import type { Config } from './config';
@@ -31,7 +32,7 @@ export async function openClient(
 export async function runWorker(
   config: Config,
   address: string,
-  deps: { db: Db; logger: Logger },
+  deps: Omit<ActivityDeps, 'config'>,
   shutdown: ShutdownSequence,
 ): Promise<Worker> {
   const connection = await connectWorker(config.temporal, address);
@@ -40,7 +41,7 @@ export async function runWorker(
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps,
+    deps: { ...deps, config },
   });
   const running = worker.run();
   running.catch((error: unknown) => {

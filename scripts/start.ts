@@ -9,6 +9,7 @@ import { ShutdownSequence } from '../runtime/lifecycle';
 import { createLogger } from '../runtime/logger';
 import { applyMigrations } from '../runtime/migrate';
 import { openClient, openDb, runApi, runWorker } from '../runtime/services';
+import { ensureAnalyticsEndpoint } from '../runtime/platform-simulator/embedded';
 import { installTemporalRuntime } from '../runtime/temporal-runtime';
 import { ensureTemporalCli } from './temporal-cli';
 
@@ -32,9 +33,11 @@ async function main(): Promise<void> {
       temporalUi = devServer.uiUrl;
     }
     await applyMigrations(config, logger);
+    const analytics = await ensureAnalyticsEndpoint(config, logger);
+    if (analytics.close) shutdown.add('platform simulator', analytics.close);
     const db = await openDb(config, shutdown);
     const temporal = await openClient(config, address, shutdown, logger);
-    await runWorker(config, address, { db, logger }, shutdown);
+    await runWorker(analytics.config, address, { db, logger }, shutdown);
     const apiUrl = await runApi(config, { temporal, db, logger }, shutdown);
     logger.info(
       { api: apiUrl, ready: `${apiUrl}/readyz`, temporalUi: temporalUi ?? '(external cluster)' },

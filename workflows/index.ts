@@ -1,2 +1,2 @@
 // Every workflow the liveops worker runs. Workflow files import activities as types only.
-export {};
+export { streamWorkflow } from './stream/stream-workflow';

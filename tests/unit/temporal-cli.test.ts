@@ -33,7 +33,10 @@ describe('Temporal CLI acquisition', () => {
   it('finds `temporal` on PATH before the cache', async () => {
     const onPath = fakeCli(path.join(tmp, 'bin'), 'temporal version 1.4.0');
     fakeCli(path.join(tmp, 'cache', 'temporal-cli', '1.5.1'), 'temporal version 1.5.1');
-    const cli = await ensureTemporalCli({ PATH: path.join(tmp, 'bin'), LIVEOPS_CACHE_DIR: path.join(tmp, 'cache') });
+    const cli = await ensureTemporalCli({
+      PATH: path.join(tmp, 'bin'),
+      LIVEOPS_CACHE_DIR: path.join(tmp, 'cache'),
+    });
     expect(cli.path).toBe(onPath);
     expect(cli.route).toBe('`temporal` on PATH');
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { ActivityDeps } from '../../../activities';
 import { parseConfig, type Config } from '../../../runtime/config';
 import { createDb, type Db } from '../../../runtime/db';
 import { createLogger, type Logger } from '../../../runtime/logger';
@@ -29,7 +30,15 @@ export function uniqueId(prefix: string): string {
  * The real thing against the run's shared dev server and database: a client, and a worker with the real activities
  * (built from the same factory production uses), polling a unique task queue.
  */
-export async function createHarness(options: { workflowsPath?: string } = {}): Promise<Harness> {
+export async function createHarness(
+  options: {
+    workflowsPath?: string;
+    /** Extra environment for parseConfig (e.g. SMTP_URL pointing at a test SMTP server). */
+    env?: Record<string, string>;
+    /** Replaces activity dependencies (transports, analytics client). */
+    deps?: Partial<Omit<ActivityDeps, 'db' | 'logger'>>;
+  } = {},
+): Promise<Harness> {
   const address = requireTestEnv('temporalAddress');
   const config = parseConfig({
     DATABASE_URL: requireTestEnv('databaseUrl'),
@@ -37,6 +46,7 @@ export async function createHarness(options: { workflowsPath?: string } = {}): P
     TEMPORAL_ADDRESS: address,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     LOG_FORMAT: 'json',
+    ...options.env,
   });
   const logger = createLogger(config, 'liveops-test');
   installTemporalRuntime(logger);
@@ -48,7 +58,7 @@ export async function createHarness(options: { workflowsPath?: string } = {}): P
     connection,
     namespace: config.temporal.namespace,
     taskQueue,
-    deps: { db, logger },
+    deps: { db, logger, config, ...options.deps },
     ...(options.workflowsPath
       ? { workflowsPath: options.workflowsPath }
       : { workflowBundle: { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') } }),

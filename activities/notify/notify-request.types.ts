@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import {
+  ZLocaleSchema,
+  ZNotificationTemplateIdSchema,
+  type TLocale,
+  type TNotificationParamsInput,
+  type TNotificationTemplateId,
+} from '../../domain/notify';
+import { ZChatTargetSchema, type TChatTarget } from './chat-channel.types';
+
+export { NOTIFY_RETRY_POLICY } from '../../domain/notify/retry-policy';
+
+export const ZNotificationRecipientSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(100).optional(),
+  email: z.email().optional(),
+  /** Inline chat webhook. Prefer `chatChannel`: an inline URL and secret end up in workflow history. */
+  chat: ZChatTargetSchema.optional(),
+  /** Name of a chat channel configured in NOTIFY_CHAT_CHANNELS. */
+  chatChannel: z.string().min(1).optional(),
+});
+export type TNotificationRecipient = z.infer<typeof ZNotificationRecipientSchema>;
+
+export const ZNotificationRequestSchema = z.object({
+  /** Deterministic: workflow id + purpose + sequence (domain/notify notificationKey). */
+  key: z.string().min(1).max(400),
+  workflowId: z.string().min(1),
+  template: ZNotificationTemplateIdSchema,
+  locale: ZLocaleSchema.optional(),
+  recipients: z.array(ZNotificationRecipientSchema).max(500),
+  /** Validated by the template's own schema when rendering. */
+  params: z.record(z.string(), z.unknown()),
+  /** ISO instant; fan messages pushed out of quiet hours are not sent before it. */
+  notBefore: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** What workflows pass: params typed by template. */
+export type NotificationRequest<T extends TNotificationTemplateId = TNotificationTemplateId> = {
+  key: string;
+  workflowId: string;
+  template: T;
+  locale?: TLocale;
+  recipients: Array<{
+    id: string;
+    name?: string;
+    email?: string;
+    chat?: TChatTarget;
+    chatChannel?: string;
+  }>;
+  params: TNotificationParamsInput[T];
+  notBefore?: string;
+};
+
+/** Counts of this call's effect; a message already delivered (or held) by an earlier call is a skipped duplicate. */
+export interface NotificationOutcome {
+  sent: number;
+  held: number;
+  failed: number;
+  skippedDuplicates: number;
+}

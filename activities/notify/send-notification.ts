@@ -1,0 +1,283 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  renderNotification,
+  type TNotificationTemplateId,
+  type TNotificationParamsInput,
+} from '../../domain/notify';
+import type { Config } from '../../runtime/config';
+import type { Db } from '../../runtime/db';
+import type { Logger } from '../../runtime/logger';
+import { buildChatRequest } from './chat-payloads';
+import { postChat } from './chat-transport';
+import { DeliveryError, describeError } from './delivery-error';
+import { planDeliveries, type Delivery } from './delivery-plan';
+import { createSmtpTransport, type MailTransport } from './mail-transport';
+import {
+  NOTIFY_RETRY_POLICY,
+  ZNotificationRequestSchema,
+  type NotificationOutcome,
+  type NotificationRequest,
+} from './notify-request.types';
+
+export interface NotifyTransports {
+  /** null: no SMTP (emails are held in the outbox). Undefined: built from config.mail.smtpUrl. */
+  mail?: MailTransport | null;
+  fetch?: typeof fetch;
+}
+
+export interface NotifyDeps {
+  db: Db;
+  logger: Logger;
+  config: Pick<Config, 'mail' | 'chatChannels' | 'notifyLocale'>;
+  transports?: NotifyTransports;
+  /** A row left in `sending` longer than this is taken to belong to a crashed attempt. Default 2 minutes. */
+  sendingLeaseMs?: number;
+  chatTimeoutMs?: number;
+}
+
+type Row = { id: string; status: string; updatedAt: Date };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}
+
+/** Attempt number and whether it is the last one the retry policy allows; 1 of N outside a Temporal activity. */
+function currentAttempt(): { attempt: number; final: boolean } {
+  let info: { attempt: number; retryPolicy?: { maximumAttempts?: number } } | undefined;
+  try {
+    info = Context.current().info;
+  } catch {
+    info = undefined;
+  }
+  const attempt = info?.attempt ?? 1;
+  const max = info?.retryPolicy?.maximumAttempts ?? NOTIFY_RETRY_POLICY.maximumAttempts;
+  return { attempt, final: max > 0 && attempt >= max };
+}
+
+const htmlDocument = (subject: string, fragment: string, lang: string) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${subject
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')}</title></head><body>${fragment}</body></html>`;
+
+/**
+ * Exactly-once in effect, through the Notification outbox: one row per (key, recipient, channel) with a unique
+ * dedupeKey, moving pending -> sending -> sent | failed, or held (no SMTP configured, or no channel for the recipient).
+ *
+ * - A retry or replay after `sent` finds the row and sends nothing.
+ * - The remaining at-least-once window: if the worker dies after the provider accepted a message but before the row
+ *   says `sent`, the row stays `sending`; once its lease expires the next attempt sends again. Email re-sends carry the
+ *   same Message-ID (derived from the dedupe key) and the generic webhook the same X-Liveops-Delivery id, so those
+ *   receivers can drop the copy; WeCom, DingTalk, Feishu and Slack robots have no idempotency key, so a crash in that
+ *   window (milliseconds wide) can post twice to a chat group. We prefer that over losing a message.
+ * - Provider down: the row goes back to pending with lastError and the activity throws a retryable failure (Temporal
+ *   retries with NOTIFY_RETRY_POLICY's backoff); on the final attempt the row is marked failed and the activity
+ *   returns `failed` so the workflow goes on and can raise an alert.
+ */
+export function createNotifyActivities(deps: NotifyDeps) {
+  const { db, logger, config } = deps;
+  const leaseMs = deps.sendingLeaseMs ?? 120_000;
+  const fetchImpl = deps.transports?.fetch ?? fetch;
+  let mail: MailTransport | null | undefined = deps.transports?.mail;
+  const mailTransport = (): MailTransport | null => {
+    if (mail === undefined)
+      mail = config.mail.smtpUrl
+        ? createSmtpTransport({ ...config.mail, smtpUrl: config.mail.smtpUrl })
+        : null;
+    return mail;
+  };
+
+  async function sendNotification<T extends TNotificationTemplateId>(
+    request: NotificationRequest<T>,
+  ): Promise<NotificationOutcome> {
+    const parsed = ZNotificationRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      throw ApplicationFailure.create({
+        type: 'InvalidNotificationRequest',
+        message: `invalid notification request: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+        nonRetryable: true,
+      });
+    }
+    const req = parsed.data;
+    const notBeforeMs = req.notBefore ? Date.parse(req.notBefore) : undefined;
+    if (notBeforeMs !== undefined && notBeforeMs - Date.now() > 5_000) {
+      // The workflow normally sleeps until notBefore; if called early, come back then rather than wake fans at night.
+      throw ApplicationFailure.create({
+        type: 'NotificationNotDue',
+        message: `not before ${req.notBefore}`,
+        nextRetryDelay: notBeforeMs - Date.now(),
+      });
+    }
+    const locale = req.locale ?? config.notifyLocale;
+    let rendered;
+    try {
+      rendered = renderNotification(
+        req.template,
+        locale,
+        req.params as TNotificationParamsInput[typeof req.template],
+      );
+    } catch (error) {
+      throw ApplicationFailure.create({
+        type: 'InvalidNotificationParams',
+        message: `template ${req.template}: ${describeError(error)}`,
+        nonRetryable: true,
+      });
+    }
+    const { final, attempt } = currentAttempt();
+    const outcome: NotificationOutcome = { sent: 0, held: 0, failed: 0, skippedDuplicates: 0 };
+    const transientErrors: string[] = [];
+    const smtp = mailTransport();
+
+    const baseRow = {
+      workflowId: req.workflowId,
+      template: req.template,
+      locale,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      notBefore: notBeforeMs === undefined ? null : new Date(notBeforeMs),
+    };
+
+    for (const delivery of planDeliveries(req.recipients, config.chatChannels, logger)) {
+      const dedupeKey = `${req.key}#${delivery.channel}#${delivery.recipient}`;
+      const holdReason =
+        delivery.channel === 'outbox'
+          ? 'no email address or chat channel for this recipient'
+          : delivery.channel === 'email' && !smtp
+            ? 'no SMTP configured (SMTP_URL unset): held in the outbox'
+            : undefined;
+      const row = await claimRow(dedupeKey, delivery, baseRow, holdReason);
+      if (row === 'duplicate') {
+        outcome.skippedDuplicates++;
+        continue;
+      }
+      if (row === 'held') {
+        outcome.held++;
+        continue;
+      }
+      if (row === 'busy') {
+        if (final) outcome.skippedDuplicates++;
+        else transientErrors.push(`${dedupeKey}: being delivered by another attempt`);
+        continue;
+      }
+      try {
+        const providerRef = await deliver(delivery, dedupeKey, rendered, req, locale, smtp);
+        await db.notification.update({
+          where: { id: row.id },
+          data: { status: 'sent', sentAt: new Date(), providerRef, lastError: null },
+        });
+        outcome.sent++;
+      } catch (error) {
+        const transient = error instanceof DeliveryError ? error.transient : true;
+        const lastError = describeError(error);
+        const giveUp = !transient || final;
+        await db.notification.update({
+          where: { id: row.id },
+          data: { status: giveUp ? 'failed' : 'pending', lastError },
+        });
+        if (giveUp) {
+          outcome.failed++;
+          logger.warn({ dedupeKey, channel: delivery.channel, attempt, lastError }, 'notification failed');
+        } else {
+          transientErrors.push(`${delivery.channel} ${delivery.recipient}: ${lastError}`);
+        }
+      }
+    }
+
+    if (transientErrors.length > 0) {
+      throw ApplicationFailure.create({
+        type: 'NotificationDeliveryUnavailable',
+        message: `attempt ${attempt}: ${transientErrors.length} message(s) not delivered yet: ${transientErrors[0]}`,
+        details: [{ outcome, errors: transientErrors.slice(0, 20) }],
+      });
+    }
+    logger.info({ key: req.key, template: req.template, ...outcome }, 'notification processed');
+    return outcome;
+  }
+
+  async function claimRow(
+    dedupeKey: string,
+    delivery: Delivery,
+    base: Record<string, unknown> & { subject: string; bodyText: string },
+    holdReason: string | undefined,
+  ): Promise<Row | 'duplicate' | 'held' | 'busy'> {
+    const data = {
+      ...(base as {
+        workflowId: string;
+        template: string;
+        locale: string;
+        subject: string;
+        bodyText: string;
+      }),
+      bodyHtml: base.bodyHtml as string,
+      notBefore: base.notBefore as Date | null,
+      dedupeKey,
+      channel: delivery.channel,
+      recipient: delivery.recipient,
+      address: delivery.address,
+    };
+    let row: Row;
+    try {
+      row = await db.notification.create({
+        data: holdReason
+          ? { ...data, status: 'held', lastError: holdReason }
+          : { ...data, status: 'sending', attempts: 1 },
+        select: { id: true, status: true, updatedAt: true },
+      });
+      return holdReason ? 'held' : row;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    row = await db.notification.findUniqueOrThrow({
+      where: { dedupeKey },
+      select: { id: true, status: true, updatedAt: true },
+    });
+    if (row.status === 'sent' || row.status === 'held' || row.status === 'failed') return 'duplicate';
+    if (row.status === 'sending' && Date.now() - row.updatedAt.getTime() < leaseMs) return 'busy';
+    // Compare-and-set on updatedAt: of two attempts racing for an abandoned row, exactly one wins.
+    const claimed = await db.notification.updateMany({
+      where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
+      data: { status: 'sending', attempts: { increment: 1 } },
+    });
+    return claimed.count === 1 ? row : 'busy';
+  }
+
+  async function deliver(
+    delivery: Delivery,
+    dedupeKey: string,
+    rendered: { subject: string; text: string; html: string },
+    req: { workflowId: string; template: string },
+    locale: string,
+    smtp: MailTransport | null,
+  ): Promise<string> {
+    if (delivery.channel === 'email') {
+      if (!smtp) throw new DeliveryError('no SMTP transport', false);
+      const info = await smtp.send({
+        dedupeKey,
+        to: { name: delivery.name, address: delivery.address },
+        subject: rendered.subject,
+        text: rendered.text,
+        html: htmlDocument(rendered.subject, rendered.html, locale),
+      });
+      return `${info.messageId} ${info.response}`.slice(0, 500);
+    }
+    if (delivery.channel === 'outbox') throw new DeliveryError('no channel', false);
+    const chatRequest = buildChatRequest(
+      delivery.channel,
+      delivery.target,
+      {
+        dedupeKey,
+        subject: rendered.subject,
+        text: rendered.text,
+        mentions: delivery.mentions,
+        template: req.template,
+        workflowId: req.workflowId,
+        locale,
+      },
+      Date.now(),
+    );
+    return postChat(delivery.channel, chatRequest, fetchImpl, deps.chatTimeoutMs ?? 10_000);
+  }
+
+  return { sendNotification };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import {
+  ZAlertSeveritySchema,
+  ZLocalizedTextSchema,
+  ZMetricRuleIdSchema,
+} from '../metrics/metric-rules.types';
+import { ZStreamPhaseSchema, type TStreamPhase } from '../stream/phases';
+import { ZTimeZoneSchema } from '../time/time.types';
+
+export const ZLocaleSchema = z.enum(['zh-CN', 'en']);
+export type TLocale = z.infer<typeof ZLocaleSchema>;
+
+export const ZNotificationTemplateIdSchema = z.enum([
+  'gate_waiting',
+  'approval_reminder',
+  'approval_escalation',
+  'fan_preview',
+  'team_reminder',
+  'checklist_escalation',
+  'phase_changed',
+  'metric_alert',
+  'incident_recorded',
+  'stream_blocked',
+  'stream_cancelled',
+  'review_ready',
+  'review_signoff_reminder',
+]);
+export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
+
+// Links end up in href attributes: only http(s), so a javascript: URL can never reach a mail client.
+const ZLinkSchema = z.url({ protocol: /^https?$/ });
+const ZTitleSchema = z.string().trim().min(1).max(200);
+const ZPersonSchema = z.string().trim().min(1).max(100);
+const ZInstantSchema = z.number().int();
+
+/** Every template names the stream and formats its times in the stream's own zone. */
+const ZStreamBaseSchema = z.object({ streamTitle: ZTitleSchema, timeZone: ZTimeZoneSchema });
+
+export const ZGateKindSchema = z.enum([
+  'script_compliance',
+  'product_compliance',
+  'plan_approval',
+  'amendment',
+]);
+export type TGateKind = z.infer<typeof ZGateKindSchema>;
+
+export const ZFanTierSchema = z.enum(['core', 'active', 'casual']);
+export type TFanTier = z.infer<typeof ZFanTierSchema>;
+
+export const ZChecklistItemSchema = z.enum(['devices', 'network_test', 'backup_stream', 'products_on_shelf']);
+export type TChecklistItem = z.infer<typeof ZChecklistItemSchema>;
+
+// Phases are owned by the stream reducer; notifications only name them.
+export { ZStreamPhaseSchema, type TStreamPhase };
+
+export const ZIncidentKindSchema = z.enum(['interruption', 'viewer_complaint', 'content_violation', 'other']);
+
+const ZApprovalBaseSchema = ZStreamBaseSchema.extend({
+  gate: ZGateKindSchema,
+  dueAt: ZInstantSchema,
+  reviewUrl: ZLinkSchema,
+});
+
+export const NOTIFICATION_PARAM_SCHEMAS = {
+  gate_waiting: ZApprovalBaseSchema.extend({ submittedBy: ZPersonSchema }),
+  approval_reminder: ZApprovalBaseSchema.extend({ reminderNumber: z.number().int().min(1) }),
+  approval_escalation: ZApprovalBaseSchema.extend({
+    originalApprover: ZPersonSchema,
+    waitingSince: ZInstantSchema,
+  }),
+  fan_preview: ZStreamBaseSchema.extend({
+    tier: ZFanTierSchema,
+    liveStartAt: ZInstantSchema,
+    watchUrl: ZLinkSchema,
+    /** Core fans' exclusive perk ("专属福袋"); ignored for other tiers. */
+    perk: z.string().trim().max(200).optional(),
+  }),
+  team_reminder: ZStreamBaseSchema.extend({
+    offset: z.enum(['T-24h', 'T-1h', 'T-15m']),
+    liveStartAt: ZInstantSchema,
+    doneItems: z.array(ZChecklistItemSchema).default([]),
+    checklistUrl: ZLinkSchema,
+  }),
+  checklist_escalation: ZStreamBaseSchema.extend({
+    liveStartAt: ZInstantSchema,
+    pendingItems: z.array(ZChecklistItemSchema).min(1),
+    responsible: ZPersonSchema,
+    checklistUrl: ZLinkSchema,
+  }),
+  phase_changed: ZStreamBaseSchema.extend({
+    from: ZStreamPhaseSchema,
+    to: ZStreamPhaseSchema,
+    changedAt: ZInstantSchema,
+    reason: z.string().trim().max(500).optional(),
+    streamUrl: ZLinkSchema,
+  }),
+  metric_alert: ZStreamBaseSchema.extend({
+    ruleId: ZMetricRuleIdSchema,
+    severity: ZAlertSeveritySchema,
+    message: ZLocalizedTextSchema,
+    suggestedAction: ZLocalizedTextSchema.optional(),
+    detectedAt: ZInstantSchema,
+    dashboardUrl: ZLinkSchema,
+  }),
+  incident_recorded: ZStreamBaseSchema.extend({
+    kind: ZIncidentKindSchema,
+    summary: z.string().trim().min(1).max(2000),
+    recordedBy: ZPersonSchema,
+    recordedAt: ZInstantSchema,
+    incidentUrl: ZLinkSchema,
+  }),
+  stream_blocked: ZStreamBaseSchema.extend({
+    reasons: z.array(z.string().trim().min(1).max(500)).min(1),
+    blockedAt: ZInstantSchema,
+    streamUrl: ZLinkSchema,
+  }),
+  stream_cancelled: ZStreamBaseSchema.extend({
+    reason: z.string().trim().min(1).max(500),
+    cancelledBy: ZPersonSchema,
+    liveStartAt: ZInstantSchema,
+  }),
+  review_ready: ZStreamBaseSchema.extend({
+    reviewUrl: ZLinkSchema,
+    signOffDueAt: ZInstantSchema.optional(),
+    highlights: z.array(z.string().trim().max(300)).max(10).default([]),
+  }),
+  review_signoff_reminder: ZStreamBaseSchema.extend({
+    reviewUrl: ZLinkSchema,
+    dueAt: ZInstantSchema,
+    reminderNumber: z.number().int().min(1),
+  }),
+} as const satisfies Record<TNotificationTemplateId, z.ZodType>;
+
+/** Params as callers write them (defaults optional) ... */
+export type TNotificationParamsInput = {
+  [K in TNotificationTemplateId]: z.input<(typeof NOTIFICATION_PARAM_SCHEMAS)[K]>;
+};
+/** ... and as templates receive them, validated and defaulted. */
+export type TNotificationParams = {
+  [K in TNotificationTemplateId]: z.output<(typeof NOTIFICATION_PARAM_SCHEMAS)[K]>;
+};
+
+export interface TRenderedNotification {
+  /** Plain text, single line (safe for a mail header). */
+  subject: string;
+  text: string;
+  /** An HTML fragment in which every caller-provided value is escaped. */
+  html: string;
+}

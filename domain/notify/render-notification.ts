@@ -1,0 +1,51 @@
+import { renderContent } from './notification-layout';
+import type { TTemplateContent } from './notification-layout';
+import { NOTIFICATION_PARAM_SCHEMAS } from './notify.types';
+import type {
+  TLocale,
+  TNotificationParams,
+  TNotificationParamsInput,
+  TNotificationTemplateId,
+  TRenderedNotification,
+} from './notify.types';
+import { approvalEscalation, approvalReminder, gateWaiting } from './templates-gates';
+import { checklistEscalation, fanPreview, teamReminder } from './templates-preheat';
+import {
+  incidentRecorded,
+  metricAlert,
+  phaseChanged,
+  streamBlocked,
+  streamCancelled,
+} from './templates-live';
+import { reviewReady, reviewSignoffReminder } from './templates-review';
+
+const TEMPLATES: {
+  [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
+} = {
+  gate_waiting: gateWaiting,
+  approval_reminder: approvalReminder,
+  approval_escalation: approvalEscalation,
+  fan_preview: fanPreview,
+  team_reminder: teamReminder,
+  checklist_escalation: checklistEscalation,
+  phase_changed: phaseChanged,
+  metric_alert: metricAlert,
+  incident_recorded: incidentRecorded,
+  stream_blocked: streamBlocked,
+  stream_cancelled: streamCancelled,
+  review_ready: reviewReady,
+  review_signoff_reminder: reviewSignoffReminder,
+};
+
+/**
+ * Renders one notification. Params are validated first (http(s)-only links, known time zone, bounded text), so a bad
+ * value fails here with a ZodError naming the field, not later as a broken or unsafe email.
+ */
+export function renderNotification<K extends TNotificationTemplateId>(
+  templateId: K,
+  locale: TLocale,
+  params: TNotificationParamsInput[K],
+): TRenderedNotification {
+  const parsed = NOTIFICATION_PARAM_SCHEMAS[templateId].parse(params) as TNotificationParams[K];
+  return renderContent(TEMPLATES[templateId](parsed, locale));
+}

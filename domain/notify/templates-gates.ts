@@ -1,0 +1,65 @@
+import type { TTemplateContent } from './notification-layout';
+import { GATE_LABELS, label, pick, when } from './notify-labels';
+import type { TLocale, TNotificationParams } from './notify.types';
+
+type P<K extends keyof TNotificationParams> = TNotificationParams[K];
+
+export function gateWaiting(p: P<'gate_waiting'>, locale: TLocale): TTemplateContent {
+  const gate = label(GATE_LABELS[p.gate], locale);
+  return {
+    subject: pick(
+      locale,
+      `【待审核】${p.streamTitle}：${gate}`,
+      `[Approval needed] ${p.streamTitle}: ${gate}`,
+    ),
+    lead: pick(
+      locale,
+      `${p.submittedBy} 提交了「${p.streamTitle}」的${gate}，等待你的决定。`,
+      `${p.submittedBy} submitted the ${gate} for "${p.streamTitle}" and it is waiting for your decision.`,
+    ),
+    facts: [[pick(locale, '截止时间', 'Due'), when(p.dueAt, p.timeZone, locale)]],
+    paragraphs: [
+      pick(locale, '提交人不能审核自己的提交。', 'Submitters cannot approve their own submission.'),
+    ],
+    action: { label: pick(locale, '去审核', 'Review now'), url: p.reviewUrl },
+  };
+}
+
+export function approvalReminder(p: P<'approval_reminder'>, locale: TLocale): TTemplateContent {
+  const gate = label(GATE_LABELS[p.gate], locale);
+  return {
+    subject: pick(
+      locale,
+      `【提醒 #${p.reminderNumber}】${p.streamTitle}：${gate}仍在等待`,
+      `[Reminder #${p.reminderNumber}] ${p.streamTitle}: ${gate} still waiting`,
+    ),
+    lead: pick(
+      locale,
+      `「${p.streamTitle}」的${gate}还在等待你的决定，截止前未处理将升级给上级。`,
+      `The ${gate} for "${p.streamTitle}" is still waiting for you; it escalates if not decided by the deadline.`,
+    ),
+    facts: [[pick(locale, '截止时间', 'Due'), when(p.dueAt, p.timeZone, locale)]],
+    action: { label: pick(locale, '去审核', 'Review now'), url: p.reviewUrl },
+  };
+}
+
+export function approvalEscalation(p: P<'approval_escalation'>, locale: TLocale): TTemplateContent {
+  const gate = label(GATE_LABELS[p.gate], locale);
+  return {
+    subject: pick(
+      locale,
+      `【已升级】${p.streamTitle}：${gate}超时未处理`,
+      `[Escalated] ${p.streamTitle}: ${gate} overdue`,
+    ),
+    lead: pick(
+      locale,
+      `「${p.streamTitle}」的${gate}原审核人 ${p.originalApprover} 未按时处理，现转交给你。`,
+      `${p.originalApprover} did not decide the ${gate} for "${p.streamTitle}" in time; it is now with you.`,
+    ),
+    facts: [
+      [pick(locale, '等待自', 'Waiting since'), when(p.waitingSince, p.timeZone, locale)],
+      [pick(locale, '原截止时间', 'Original deadline'), when(p.dueAt, p.timeZone, locale)],
+    ],
+    action: { label: pick(locale, '去审核', 'Review now'), url: p.reviewUrl },
+  };
+}

@@ -1,0 +1,245 @@
+import { DomainError } from '../shared/errors';
+import { earlierOf, isBefore, laterOf } from '../shared/time';
+import type { TStreamEvent } from './events.types';
+import type { TStreamPhase } from './phases';
+import type { TScriptRevision, TStreamState, TProductState } from './state.types';
+
+/** Bounded so a long burst of alerts cannot grow workflow state without limit. */
+export const RECENT_ALERTS_LIMIT = 50;
+
+function enterPhase(state: TStreamState, phase: TStreamPhase, at: string): TStreamState {
+  return { ...state, phase, phaseEnteredAt: { ...state.phaseEnteredAt, [phase]: at } };
+}
+
+function updateRevision(
+  state: TStreamState,
+  revision: number,
+  change: (r: TScriptRevision) => TScriptRevision,
+): TStreamState {
+  if (!state.script.revisions.some((r) => r.revision === revision))
+    throw new DomainError('NOT_FOUND', `Script revision r${revision} does not exist`);
+  const revisions = state.script.revisions.map((r) => (r.revision === revision ? change(r) : r));
+  return { ...state, script: { ...state.script, revisions } };
+}
+
+function updateProduct(
+  state: TStreamState,
+  sku: string,
+  change: (p: TProductState) => TProductState,
+): TStreamState {
+  const product = state.products[sku];
+  if (product === undefined) throw new DomainError('NOT_FOUND', `Product ${sku} is not in the lineup`);
+  return { ...state, products: { ...state.products, [sku]: change(product) } };
+}
+
+/**
+ * Phase changes come from PhaseEntered (the workflow's timers), AdvancedNow (a manager override), and from events
+ * that end a phase by definition: ScriptSubmitted opens the gates (draft -> compliance), StreamBlocked, Cancelled,
+ * StreamEndedEarly (burst -> tail), StreamRescheduled of a blocked stream (back to compliance) and ReviewSignedOff
+ * (review -> completed). The reducer records; it does not judge permissions (that is commands.ts), but it refuses
+ * events that cannot belong to this history, because a silently skipped event would make replay lie to auditors.
+ */
+export function applyEventPayload(state: TStreamState, event: TStreamEvent): TStreamState {
+  const { at } = event;
+  switch (event.type) {
+    case 'StreamPlanned':
+      throw new DomainError('INVALID_STATE', 'StreamPlanned can only start a history');
+    case 'ScriptSubmitted': {
+      if (event.revision !== state.script.currentRevision + 1)
+        throw new DomainError(
+          'STALE_REVISION',
+          `Expected revision r${state.script.currentRevision + 1}, got r${event.revision}`,
+        );
+      const revision: TScriptRevision = {
+        revision: event.revision,
+        segments: event.segments,
+        submittedBy: event.submittedBy,
+        submittedAt: at,
+      };
+      const next = {
+        ...state,
+        script: { currentRevision: event.revision, revisions: [...state.script.revisions, revision] },
+      };
+      return state.phase === 'draft' ? enterPhase(next, 'compliance', at) : next;
+    }
+    case 'ScriptScanned':
+      return updateRevision(state, event.revision, (r) => ({
+        ...r,
+        findings: event.findings,
+        scannedAt: at,
+      }));
+    case 'ScriptDecided': {
+      const { decision, reasons, acceptedFindingIds } = event;
+      const record = { decision, reasons, acceptedFindingIds, decidedBy: event.actor.id, decidedAt: at };
+      return updateRevision(state, event.revision, (r) => ({ ...r, decision: record }));
+    }
+    case 'ProductsChecked':
+      return event.results.reduce<TStreamState>(
+        (acc, result) =>
+          updateProduct(acc, result.sku, (p) => {
+            // An approval given before the documents went bad no longer holds: the product is decided again.
+            const keep =
+              p.decision !== undefined && !(p.decision.decision === 'approved' && result.problems.length > 0);
+            const { decision: _dropped, ...rest } = p;
+            return {
+              ...rest,
+              ...(keep ? { decision: p.decision } : {}),
+              problems: result.problems,
+              checkedAt: at,
+            };
+          }),
+        { ...state, productsCheckedAt: at },
+      );
+    case 'ProductDecided': {
+      const decision = {
+        decision: event.decision,
+        reason: event.reason,
+        decidedBy: event.actor.id,
+        decidedAt: at,
+      };
+      return updateProduct(state, event.sku, (p) => ({ ...p, decision }));
+    }
+    case 'ProductDropped':
+      return updateProduct(state, event.sku, (p) => ({ ...p, dropped: true, droppedAt: at }));
+    case 'ReminderSent': {
+      const notices = state.approvalNotices[event.approvalKey] ?? { reminders: 0 };
+      const updated = { ...notices, reminders: notices.reminders + 1, lastReminderAt: at };
+      return { ...state, approvalNotices: { ...state.approvalNotices, [event.approvalKey]: updated } };
+    }
+    case 'ApprovalEscalated': {
+      const notices = state.approvalNotices[event.approvalKey] ?? { reminders: 0 };
+      const updated = { ...notices, escalatedAt: at, escalatedTo: event.to };
+      return { ...state, approvalNotices: { ...state.approvalNotices, [event.approvalKey]: updated } };
+    }
+    case 'StreamBlocked':
+      return { ...enterPhase(state, 'blocked', at), blockedReason: event.reason };
+    case 'StreamRescheduled': {
+      // The pre-live checklist was signed for the old start; equipment and network are checked again for the new one.
+      // Documents must be valid until the new end, so they are checked again, and rejected products (fixed meanwhile,
+      // one hopes) are decided again instead of blocking the new date forever.
+      const products = Object.fromEntries(
+        Object.entries(state.products).map(([sku, p]) => {
+          const { problems: _p, checkedAt: _c, decision, ...rest } = p;
+          return [
+            sku,
+            decision === undefined || decision.decision === 'rejected' ? rest : { ...rest, decision },
+          ];
+        }),
+      );
+      const { productsCheckedAt: _checked, ...unchecked } = state;
+      const next: TStreamState = {
+        ...unchecked,
+        products,
+        schedule: { ...state.schedule, scheduledStart: event.scheduledStart },
+        checklist: { items: [] },
+      };
+      return state.phase === 'blocked' ? enterPhase(next, 'compliance', at) : next;
+    }
+    case 'PhaseEntered':
+      return enterPhase(state, event.phase, at);
+    case 'ChecklistSigned':
+      return {
+        ...state,
+        checklist: { ...state.checklist, signedBy: event.actor.id, signedAt: at, items: event.items },
+      };
+    case 'ChecklistEscalated':
+      return { ...state, checklist: { ...state.checklist, escalatedAt: at } };
+    case 'MetricsReceived': {
+      const m = state.metrics;
+      return {
+        ...state,
+        metrics: {
+          batches: m.batches + 1,
+          points: m.points + event.count,
+          firstFrom: m.firstFrom === undefined ? event.from : earlierOf(m.firstFrom, event.from),
+          lastTo: m.lastTo === undefined ? event.to : laterOf(m.lastTo, event.to),
+          lastReceivedAt: at,
+          // A late (T+1) batch fills gaps but must not overwrite values that are newer than it.
+          latest:
+            m.lastTo !== undefined && isBefore(event.to, m.lastTo)
+              ? { ...event.latest, ...m.latest }
+              : { ...m.latest, ...event.latest },
+        },
+      };
+    }
+    case 'AlertRaised': {
+      const record = { ruleId: event.ruleId, message: event.message, notified: event.notified, at };
+      return {
+        ...state,
+        alerts: {
+          total: state.alerts.total + 1,
+          lastFiredAt: { ...state.alerts.lastFiredAt, [event.ruleId]: at },
+          recent: [...state.alerts.recent, record].slice(-RECENT_ALERTS_LIMIT),
+        },
+      };
+    }
+    case 'IncidentRecorded': {
+      const { kind, description, steps } = event;
+      const incident = {
+        id: `incident-${state.incidents.length + 1}`,
+        kind,
+        description,
+        steps,
+        recordedBy: event.actor.id,
+        at,
+      };
+      return { ...state, incidents: [...state.incidents, incident] };
+    }
+    case 'StreamExtended':
+      return {
+        ...state,
+        schedule: {
+          ...state.schedule,
+          extensionSeconds: state.schedule.extensionSeconds + event.minutes * 60,
+        },
+      };
+    case 'StreamEndedEarly':
+      return {
+        ...enterPhase(state, 'tail', at),
+        schedule: { ...state.schedule, endedEarly: { at, reason: event.reason } },
+      };
+    case 'Paused': {
+      const pause = { from: at, phase: state.phase, reason: event.reason };
+      return {
+        ...state,
+        schedule: { ...state.schedule, pausedAt: at, pauses: [...state.schedule.pauses, pause] },
+      };
+    }
+    case 'Resumed': {
+      const { pausedAt, pauses } = state.schedule;
+      if (pausedAt === undefined) throw new DomainError('INVALID_STATE', 'Resumed while not paused');
+      const closed = pauses.map((p, i) =>
+        i === pauses.length - 1 ? { ...p, to: at, seconds: event.pausedSeconds } : p,
+      );
+      const schedule = {
+        ...state.schedule,
+        pauses: closed,
+        pausedTotalSeconds: state.schedule.pausedTotalSeconds + event.pausedSeconds,
+      };
+      delete schedule.pausedAt;
+      return { ...state, schedule };
+    }
+    case 'AdvancedNow':
+      return enterPhase(state, event.to, at);
+    case 'Cancelled':
+      return { ...enterPhase(state, 'cancelled', at), cancelledReason: event.reason };
+    case 'ReviewReported':
+      return {
+        ...state,
+        review: {
+          reportId: event.reportId,
+          summary: event.summary,
+          reportedBy: event.actor.id,
+          reportedAt: at,
+        },
+      };
+    case 'ReviewSignedOff':
+      return enterPhase(
+        { ...state, review: { ...state.review, signedOffBy: event.actor.id, signedOffAt: at } },
+        'completed',
+        at,
+      );
+    case 'ContinuedAsNew':
+      return state;
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const STREAM_PHASES = [
+  'draft',
+  'compliance',
+  'preheat',
+  'burst',
+  'tail',
+  'review',
+  'completed',
+  'blocked',
+  'cancelled',
+] as const;
+export const ZStreamPhaseSchema = z.enum(STREAM_PHASES);
+export type TStreamPhase = z.infer<typeof ZStreamPhaseSchema>;
+
+/** The normal forward path; blocked and cancelled sit beside it. */
+export const PHASE_ORDER: readonly TStreamPhase[] = [
+  'draft',
+  'compliance',
+  'preheat',
+  'burst',
+  'tail',
+  'review',
+  'completed',
+];
+
+export const TERMINAL_PHASES: readonly TStreamPhase[] = ['completed', 'cancelled'];
+/** Before going live: the script, lineup and start time may still change. */
+export const PRE_LIVE_PHASES: readonly TStreamPhase[] = ['draft', 'compliance', 'preheat', 'blocked'];
+
+export function nextPhase(phase: TStreamPhase): TStreamPhase | undefined {
+  const index = PHASE_ORDER.indexOf(phase);
+  return index < 0 ? undefined : PHASE_ORDER[index + 1];
+}
+
+export function isTerminalPhase(phase: TStreamPhase): boolean {
+  return TERMINAL_PHASES.includes(phase);
+}

@@ -1,0 +1,83 @@
+import { SYSTEM_ACTOR, type TActor } from '../shared/actor.types';
+import { DomainError } from '../shared/errors';
+import { laterOf } from '../shared/time';
+import { applyEventPayload } from './apply-event';
+import type { TStreamEvent, TStreamEventOf } from './events.types';
+import type { TStreamPlan } from './plan.types';
+import type { TProductState, TStreamState } from './state.types';
+import { summarizeEvent } from './timeline-summary';
+
+export { RECENT_ALERTS_LIMIT } from './apply-event';
+export const TIMELINE_LIMIT = 500;
+
+/** The stream state is a pure fold over its events; see apply-event.ts for what each event does. */
+export function initialStreamState(
+  streamId: string,
+  plan: TStreamPlan,
+  at: string,
+  actor: TActor = SYSTEM_ACTOR,
+): TStreamState {
+  const planned: TStreamEventOf<'StreamPlanned'> = { type: 'StreamPlanned', at, actor, streamId, plan };
+  const products: Record<string, TProductState> = {};
+  for (const product of plan.products) products[product.sku] = { sku: product.sku, dropped: false };
+  return {
+    streamId,
+    phase: 'draft',
+    phaseEnteredAt: { draft: at },
+    plan,
+    createdAt: at,
+    updatedAt: at,
+    schedule: {
+      scheduledStart: plan.scheduledStart,
+      plannedDurationSeconds: plan.plannedDurationMinutes * 60,
+      extensionSeconds: 0,
+      pausedTotalSeconds: 0,
+      pauses: [],
+    },
+    script: { currentRevision: 0, revisions: [] },
+    products,
+    checklist: { items: [] },
+    approvalNotices: {},
+    incidents: [],
+    alerts: { total: 0, lastFiredAt: {}, recent: [] },
+    metrics: { batches: 0, points: 0, latest: {} },
+    review: {},
+    version: 1,
+    timeline: { entries: [timelineEntry(planned, 1)], totalCount: 1 },
+  };
+}
+
+function timelineEntry(event: TStreamEvent, seq: number) {
+  return {
+    seq,
+    type: event.type,
+    at: event.at,
+    actorId: event.actor.id,
+    ...(event.actor.name === undefined ? {} : { actorName: event.actor.name }),
+    summary: summarizeEvent(event),
+  };
+}
+
+/** Returns a new state; the input state is never mutated (workflow queries may hold on to it). */
+export function applyStreamEvent(state: TStreamState, event: TStreamEvent): TStreamState {
+  const next = applyEventPayload(state, event);
+  const seq = state.version + 1;
+  const entries = [...state.timeline.entries, timelineEntry(event, seq)];
+  return {
+    ...next,
+    updatedAt: laterOf(state.updatedAt, event.at),
+    version: seq,
+    timeline: {
+      entries: entries.length > TIMELINE_LIMIT ? entries.slice(-TIMELINE_LIMIT) : entries,
+      totalCount: seq,
+    },
+  };
+}
+
+/** Rebuilds a stream from its full history; the first event must be StreamPlanned. */
+export function replayStream(events: readonly TStreamEvent[]): TStreamState {
+  const [first, ...rest] = events;
+  if (first === undefined || first.type !== 'StreamPlanned')
+    throw new DomainError('INVALID_INPUT', 'A stream history starts with StreamPlanned');
+  return rest.reduce(applyStreamEvent, initialStreamState(first.streamId, first.plan, first.at, first.actor));
+}

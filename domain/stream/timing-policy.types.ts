@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const seconds = (fallback: number) => z.number().int().nonnegative().default(fallback);
+const HOUR = 3600;
+const MINUTE = 60;
+
+/**
+ * Every duration a stream waits on, in seconds, so tests and demos can shrink a day-long stream to seconds.
+ * Defaults follow the usual rhythm: preheat a day ahead, gates closed two hours before start, a day of tail.
+ */
+export const ZTimingPolicySchema = z.object({
+  /** Preheat (previews, fan reminders) starts this long before live start, once the gates have passed. */
+  preheatLeadSeconds: seconds(24 * HOUR),
+  /** Compliance gates must pass by start minus this, or the stream is blocked (nothing unreviewed goes on air). */
+  gateCutoffBeforeStartSeconds: seconds(2 * HOUR),
+  /** A pending approval is due this long after it was requested (capped by the gate cutoff), then escalated. */
+  approvalSlaSeconds: seconds(4 * HOUR),
+  /** Reminders repeat at this interval while an approval is pending; they never cancel the task. */
+  approvalReminderIntervalSeconds: seconds(1 * HOUR),
+  /** Checklist reminders go out at start minus each offset (T-24h, T-1h, T-15m). */
+  checklistReminderOffsetsSeconds: z
+    .array(z.number().int().positive())
+    .default([24 * HOUR, 1 * HOUR, 15 * MINUTE]),
+  /** The pre-live checklist is due at start minus this; unsigned by then, it escalates. */
+  checklistDueBeforeStartSeconds: seconds(5 * MINUTE),
+  /** Tail (clips, UGC, after-sales) lasts this long after live end. */
+  tailDurationSeconds: seconds(24 * HOUR),
+  /** The manager is reminded to sign the review off at this interval. */
+  reviewSignoffReminderIntervalSeconds: seconds(24 * HOUR),
+  /** Review sign-off is due this long after the review report arrives. */
+  reviewSignoffSlaSeconds: seconds(72 * HOUR),
+  /** During burst, no metric batch for this long raises a "no data" alert (platform feed or collector is down). */
+  metricNoDataSeconds: seconds(5 * MINUTE),
+  /** The same alert rule does not fire again within this window, so the room operator is not flooded. */
+  alertCooldownSeconds: seconds(10 * MINUTE),
+});
+export type TTimingPolicy = z.infer<typeof ZTimingPolicySchema>;
+export type TTimingPolicyInput = z.input<typeof ZTimingPolicySchema>;

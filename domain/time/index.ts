@@ -1,0 +1,5 @@
+export * from './time.types';
+export * from './zoned-time';
+export * from './quiet-hours';
+export * from './duration';
+export * from './format-zoned';

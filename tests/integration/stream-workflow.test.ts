@@ -1,0 +1,274 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import fs from 'node:fs';
+import {
+  createPlatformSimulator,
+  type PlatformSimulator,
+} from '../../runtime/platform-simulator/platform-simulator';
+import { SAMPLE_BANNED_TERM } from '../../domain/stream/sample-plan';
+import { streamDeadlines } from '../../domain/stream/selectors';
+import { requireTestEnv } from '../setup/test-env';
+import { createHarness, type Harness } from './helpers/harness';
+import {
+  act,
+  isoIn,
+  passGates,
+  people,
+  startStream,
+  stateOf,
+  waitForPhase,
+  waitForState,
+  type StreamHandle,
+} from './helpers/streams';
+
+jest.setTimeout(180_000);
+
+describe('stream workflow on the real dev server', () => {
+  // it.concurrent bodies start before beforeAll hooks run (a known Jest limitation), so the harness is a shared
+  // promise that every test awaits.
+  let harnessReady: Promise<Harness> | undefined;
+  let simulator: PlatformSimulator | undefined;
+  const getHarness = () =>
+    (harnessReady ??= createPlatformSimulator({ timeline: 'completed' }).then((started) => {
+      simulator = started;
+      return createHarness({ env: { ANALYTICS_BASE_URL: started.url } });
+    }));
+  const finished: StreamHandle[] = [];
+
+  async function refusal(promise: Promise<unknown>): Promise<{ type?: string; message: string }> {
+    try {
+      await promise;
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string };
+      return { type: cause.type, message: cause.message };
+    }
+    throw new Error('expected the update to be refused');
+  }
+
+  it.concurrent('runs from plan to signed-off review', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, {
+      startInSeconds: 12,
+      edit: (plan) => ({ ...plan, plannedDurationMinutes: 1 }),
+    });
+    await passGates(handle);
+    await waitForPhase(handle, 'preheat');
+    await act(handle, 'sign-checklist', people.ops, {
+      items: (await stateOf(handle)).plan.checklist.map((item) => item.id),
+    });
+    await waitForPhase(handle, 'burst', 30_000);
+    await waitForPhase(handle, 'tail', 90_000);
+    const review = await waitForState(handle, (s) => s.phase === 'review' && s.review.reportId !== undefined);
+    const done = await act(handle, 'sign-review', people.manager, { reportId: review.review.reportId });
+    expect(done.phase).toBe('completed');
+    expect(await handle.result()).toMatchObject({ phase: 'completed' });
+    const row = await harness.db.streamRecord.findUniqueOrThrow({ where: { id: handle.workflowId } });
+    expect(row.phase).toBe('completed');
+    const phases = done.timeline.entries.filter((e) => e.type === 'PhaseEntered').map((e) => e.summary);
+    expect(phases.join(' ')).toMatch(/preheat.*burst.*tail.*review/);
+    finished.push(handle);
+  });
+
+  it.concurrent('sends a rejected script back; the revision is scanned and approved', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, { startInSeconds: 300 });
+    const scanned = await waitForState(handle, (s) => s.script.revisions[0]?.findings !== undefined);
+    const r1 = scanned.script.revisions[0]!;
+    expect(r1.findings!.map((f) => f.term)).toContain(SAMPLE_BANNED_TERM);
+    await act(handle, 'decide-script', people.reviewer, {
+      revision: 1,
+      decision: 'rejected',
+      reasons: [`absolute claim ${SAMPLE_BANNED_TERM} (Advertising Law Art. 9)`],
+    });
+    const revised = r1.segments.map((s) => ({
+      ...s,
+      text: s.text.replace(SAMPLE_BANNED_TERM, '直播间专享价'),
+    }));
+    await act(handle, 'submit-script', people.planner, { baseRevision: 1, segments: revised });
+    const r2 = await waitForState(handle, (s) => s.script.revisions[1]?.findings !== undefined);
+    expect(r2.script.revisions[1]!.findings).toEqual([]);
+    await act(handle, 'decide-script', people.reviewer, { revision: 2, decision: 'approved' });
+    await act(handle, 'decide-product', people.reviewer, { sku: 'HF-001', decision: 'approved' });
+    const preheat = await waitForPhase(handle, 'preheat');
+    expect(preheat.script.revisions.map((r) => r.decision?.decision)).toEqual(['rejected', 'approved']);
+    await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+    await handle.result();
+    finished.push(handle);
+  });
+
+  it.concurrent(
+    'refuses self-approval, stale revisions and second decisions, leaving no history',
+    async () => {
+      const harness = await getHarness();
+      const handle = await startStream(harness, { startInSeconds: 300 });
+      await waitForState(handle, (s) => s.script.revisions[0]?.findings !== undefined);
+      const selfReviewer = { ...people.planner, roles: ['reviewer' as const] };
+      const self = await refusal(
+        act(handle, 'decide-script', selfReviewer, { revision: 1, decision: 'rejected', reasons: ['x'] }),
+      );
+      expect(self.type).toBe('SELF_APPROVAL');
+      const wrongRole = await refusal(act(handle, 'extend', people.reviewer, { minutes: 10, reason: 'x' }));
+      expect(wrongRole.type).toBe('FORBIDDEN_ROLE');
+
+      await act(handle, 'decide-script', people.reviewer, {
+        revision: 1,
+        decision: 'rejected',
+        reasons: ['term'],
+      });
+      const twice = await refusal(
+        act(handle, 'decide-script', people.reviewer, {
+          revision: 1,
+          decision: 'rejected',
+          reasons: ['again'],
+        }),
+      );
+      expect(twice.type).toBe('ALREADY_DECIDED');
+      const state = await stateOf(handle);
+      await act(handle, 'submit-script', people.planner, {
+        baseRevision: 1,
+        segments: state.script.revisions[0]!.segments,
+      });
+      const stale = await refusal(
+        act(handle, 'decide-script', people.reviewer, { revision: 1, decision: 'approved' }),
+      );
+      expect(stale.type).toBe('STALE_REVISION');
+
+      const history = await handle.fetchHistory();
+      const accepted = (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+      // Only the two accepted actions (the rejection and the resubmission) are in the history.
+      expect(accepted).toHaveLength(2);
+      await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+      await handle.result();
+      finished.push(handle);
+    },
+  );
+
+  it.concurrent('blocks a product with an expired document; the rejection blocks the stream', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, {
+      startInSeconds: 300,
+      edit: (plan) => ({
+        ...plan,
+        products: plan.products.map((p) => ({
+          ...p,
+          documents: {
+            ...p.documents,
+            qualityInspection: { ...p.documents.qualityInspection!, expiresOn: '2020-01-01' },
+          },
+        })),
+      }),
+    });
+    const checked = await waitForState(handle, (s) => s.products['HF-001']?.problems !== undefined);
+    expect(checked.products['HF-001']!.problems!.map((p) => p.kind)).toContain('expired');
+    const approve = await refusal(
+      act(handle, 'decide-product', people.reviewer, { sku: 'HF-001', decision: 'approved' }),
+    );
+    expect(approve.type).toBe('INVALID_STATE');
+    await act(handle, 'decide-product', people.reviewer, {
+      sku: 'HF-001',
+      decision: 'rejected',
+      reason: 'QI report expired',
+    });
+    const blocked = await waitForPhase(handle, 'blocked');
+    expect(blocked.blockedReason).toMatch(/HF-001/);
+    await act(handle, 'cancel', people.manager, { reason: 'no valid documents' });
+    expect(await handle.result()).toMatchObject({ phase: 'cancelled' });
+    finished.push(handle);
+  });
+
+  it.concurrent('reminds, then escalates a pending script decision past its SLA', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, {
+      startInSeconds: 600,
+      timing: { approvalReminderIntervalSeconds: 3, approvalSlaSeconds: 8 },
+    });
+    const state = await waitForState(
+      handle,
+      (s) => s.approvalNotices['script:r1']?.escalatedAt !== undefined,
+      30_000,
+    );
+    expect(state.approvalNotices['script:r1']!.reminders).toBeGreaterThanOrEqual(1);
+    expect(state.approvalNotices['script:r1']!.escalatedTo).toEqual(['manager@example.com']);
+    const rows = await harness.db.notification.findMany({ where: { workflowId: handle.workflowId } });
+    const templates = rows.map((r) => r.template);
+    expect(templates).toEqual(expect.arrayContaining(['approval_reminder', 'approval_escalation']));
+    await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+    await handle.result();
+    finished.push(handle);
+  });
+
+  it.concurrent('blocks when the gates are not through in time; a reschedule resumes them', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, { startInSeconds: 8 });
+    await waitForPhase(handle, 'blocked', 30_000);
+    const rescheduled = await act(handle, 'reschedule', people.manager, {
+      scheduledStart: isoIn(20),
+      reason: 'compliance review took longer',
+    });
+    expect(rescheduled.phase).toBe('compliance');
+    await passGates(handle);
+    await waitForPhase(handle, 'preheat');
+    await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+    await handle.result();
+    finished.push(handle);
+  });
+
+  it.concurrent('escalates an unsigned checklist to the co-host and managers', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, {
+      startInSeconds: 30,
+      timing: { checklistReminderOffsetsSeconds: [15], checklistDueBeforeStartSeconds: 5 },
+    });
+    await passGates(handle);
+    const state = await waitForState(handle, (s) => s.checklist.escalatedAt !== undefined, 40_000);
+    expect(state.phase).toBe('preheat');
+    expect(state.approvalNotices['checklist']?.reminders).toBeGreaterThanOrEqual(1);
+    await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+    await handle.result();
+    finished.push(handle);
+  });
+
+  it.concurrent('pauses shift the live end; an extension moves end, tail and review', async () => {
+    const harness = await getHarness();
+    const handle = await startStream(harness, {
+      startInSeconds: 10,
+      edit: (p) => ({ ...p, plannedDurationMinutes: 5 }),
+    });
+    await passGates(handle);
+    const live = await waitForPhase(handle, 'burst', 30_000);
+    const before = streamDeadlines(live);
+    await act(handle, 'pause', people.manager, { reason: 'network hiccup' });
+    await new Promise((r) => setTimeout(r, 3000));
+    const resumed = await act(handle, 'resume', people.manager, {});
+    const afterPause = streamDeadlines(resumed);
+    const shiftMs = Date.parse(afterPause.liveEnd) - Date.parse(before.liveEnd);
+    expect(shiftMs).toBeGreaterThanOrEqual(2500);
+    expect(Date.parse(afterPause.tailEnd) - Date.parse(before.tailEnd)).toBe(shiftMs);
+    const extended = await act(handle, 'extend', people.manager, {
+      minutes: 120,
+      reason: 'sold out: add stock',
+    });
+    const afterExtend = streamDeadlines(extended);
+    expect(Date.parse(afterExtend.liveEnd) - Date.parse(afterPause.liveEnd)).toBe(120 * 60_000);
+    expect(Date.parse(afterExtend.tailEnd) - Date.parse(afterPause.tailEnd)).toBe(120 * 60_000);
+    const ended = await act(handle, 'end-early', people.manager, { reason: 'test finished' });
+    expect(ended.phase).toBe('tail');
+    finished.push(handle);
+  });
+
+  afterAll(async () => {
+    try {
+      // Every recorded history replays cleanly against the current workflow code (no non-determinism).
+      const bundle = { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') };
+      expect(finished.length).toBeGreaterThan(0);
+      for (const handle of finished) {
+        const history = await handle.fetchHistory();
+        await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
+      }
+    } finally {
+      await (await getHarness()).close();
+      await simulator?.close();
+    }
+  });
+});
