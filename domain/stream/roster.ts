@@ -18,4 +18,3 @@ export function rosterIds(plan: TStreamPlan, role: TStreamRole, excludeActorId?:
     .filter((member) => excludeActorId === undefined || !isMember(member, excludeActorId))
     .map((member) => member.id);
 }
-
