@@ -1,4 +1,5 @@
 import type { LogLevel, LogMetadata } from '@temporalio/common';
+import { IllegalStateError } from '@temporalio/common';
 import { Runtime } from '@temporalio/worker';
 import type { Logger } from './logger';
 
@@ -22,15 +23,21 @@ export function installTemporalRuntime(logger: Logger): void {
   const sdkLogger = logger.child({ component: 'temporal-sdk' });
   const forward = (level: LogLevel) => (message: string, meta?: LogMetadata) =>
     sdkLogger[PINO_LEVEL[level]](meta ?? {}, message);
-  Runtime.install({
-    shutdownSignals: [],
-    logger: {
-      log: (level, message, meta) => forward(level)(message, meta),
-      trace: forward('TRACE'),
-      debug: forward('DEBUG'),
-      info: forward('INFO'),
-      warn: forward('WARN'),
-      error: forward('ERROR'),
-    },
-  });
+  try {
+    Runtime.install({
+      shutdownSignals: [],
+      logger: {
+        log: (level, message, meta) => forward(level)(message, meta),
+        trace: forward('TRACE'),
+        debug: forward('DEBUG'),
+        info: forward('INFO'),
+        warn: forward('WARN'),
+        error: forward('ERROR'),
+      },
+    });
+  } catch (error) {
+    // Already instantiated by someone else in this process (e.g. a test environment started first): keep theirs.
+    if (!(error instanceof IllegalStateError)) throw error;
+    logger.debug('Temporal runtime already installed; SDK logs keep their existing destination');
+  }
 }

@@ -31,19 +31,13 @@ export function buildSamplePlan(options: TSamplePlanOptions): TStreamPlan {
     owner: options.owner ?? 'planner@example.com',
     team: {
       host: [{ id: 'host@example.com', name: '林小雅', email: 'host@example.com' }],
-      co_host: [
-        { id: 'cohost@example.com', name: '周子豪', email: 'cohost@example.com', chatChannel: 'live-room' },
-      ],
-      room_operator: [
-        { id: 'ops@example.com', name: '陈静', email: 'ops@example.com', chatChannel: 'live-room' },
-      ],
+      co_host: [{ id: 'cohost@example.com', name: '周子豪', email: 'cohost@example.com' }],
+      room_operator: [{ id: 'ops@example.com', name: '陈静', email: 'ops@example.com' }],
       reviewer: [{ id: 'reviewer@example.com', name: '王审', email: 'reviewer@example.com' }],
       promoter: [{ id: 'promo@example.com', name: '李推', email: 'promo@example.com' }],
       customer_service: [{ id: 'cs@example.com', name: '赵客服', email: 'cs@example.com' }],
       analyst: [{ id: 'analyst@example.com', name: '孙数据', email: 'analyst@example.com' }],
-      manager: [
-        { id: 'manager@example.com', name: '刘经理', email: 'manager@example.com', chatChannel: 'ops-leads' },
-      ],
+      manager: [{ id: 'manager@example.com', name: '刘经理', email: 'manager@example.com' }],
     },
     products: [
       {

@@ -6,10 +6,15 @@ import { passGates, startStream, waitForPhase, waitForState } from './helpers/st
 jest.setTimeout(180_000);
 
 function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
+  // `node --import tsx` rather than the tsx CLI: the CLI runs the script in a grandchild process, which a SIGKILL of
+  // the CLI would leave running.
   const child = spawn(
     process.execPath,
-    [require.resolve('tsx/cli'), path.join(__dirname, 'helpers/worker-process.ts')],
-    { env: { ...process.env, TEST_TASK_QUEUE: taskQueue }, stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--import', 'tsx', path.join(__dirname, 'helpers/worker-process.ts')],
+    {
+      env: { ...process.env, TEST_TASK_QUEUE: taskQueue },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -28,7 +33,10 @@ describe('a worker killed mid-preheat', () => {
   });
 
   afterAll(async () => {
-    for (const child of children) child.kill('SIGKILL');
+    for (const child of children) {
+      child.kill('SIGKILL');
+      child.stdout?.destroy();
+    }
     await harness?.close();
   });
 

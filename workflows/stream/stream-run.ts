@@ -152,6 +152,8 @@ export class StreamRun {
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
+      // Marks the run boundary in the timeline, so auditors see where one history ends and the next begins.
+      this.emit({ type: 'ContinuedAsNew', runNumber: this.runNumber + 1 });
       const carried: CarriedStreamState = {
         state: this.state,
         settings: this.settings,

@@ -33,13 +33,15 @@ export function uniqueId(prefix: string): string {
 export async function createHarness(
   options: {
     workflowsPath?: string;
+    /** Another dev server than the run's shared one (e.g. one started with special dynamic config). */
+    temporalAddress?: string;
     /** Extra environment for parseConfig (e.g. SMTP_URL pointing at a test SMTP server). */
     env?: Record<string, string>;
     /** Replaces activity dependencies (transports, analytics client). */
     deps?: Partial<Omit<ActivityDeps, 'db' | 'logger'>>;
   } = {},
 ): Promise<Harness> {
-  const address = requireTestEnv('temporalAddress');
+  const address = options.temporalAddress ?? requireTestEnv('temporalAddress');
   const config = parseConfig({
     DATABASE_URL: requireTestEnv('databaseUrl'),
     LIVEOPS_DATA_DIR: requireTestEnv('workDir'),

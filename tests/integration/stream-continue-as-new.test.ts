@@ -1,0 +1,72 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import fs from 'node:fs';
+import { ensureTemporalCli } from '../../scripts/temporal-cli';
+import { LIVEOPS_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { requireTestEnv } from '../setup/test-env';
+import { createHarness, type Harness } from './helpers/harness';
+import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
+
+jest.setTimeout(180_000);
+
+// A server of its own that suggests continue-as-new after a few dozen events, so a short stream rolls over mid-way.
+const SUGGEST_AFTER_EVENTS = 40;
+
+describe('a long stream history', () => {
+  let env: TestWorkflowEnvironment;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    const cli = await ensureTemporalCli();
+    env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: cli.path },
+        searchAttributes: LIVEOPS_SEARCH_ATTRIBUTES,
+        extraArgs: [
+          '--dynamic-config-value',
+          `limit.historyCount.suggestContinueAsNew=${SUGGEST_AFTER_EVENTS}`,
+        ],
+      },
+    });
+    harness = await createHarness({ temporalAddress: env.address });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await env?.teardown();
+  });
+
+  it('continues as new when the server suggests it, carrying the state, and each run replays', async () => {
+    const handle = await startStream(harness, { startInSeconds: 12 });
+    await passGates(handle);
+    await waitForPhase(handle, 'preheat');
+    await act(handle, 'sign-checklist', people.ops, {
+      items: (await stateOf(handle)).plan.checklist.map((item) => item.id),
+    });
+    await waitForPhase(handle, 'burst', 30_000);
+    const rolled = await waitForState(handle, (s) =>
+      s.timeline.entries.some((e) => e.type === 'ContinuedAsNew'),
+    );
+    const ended = await act(handle, 'end-early', people.manager, { reason: 'rolled over: finish' });
+    expect(ended.phase).toBe('tail');
+    // What was decided before the rollover is still there after it.
+    expect(ended.script.revisions[0]!.decision?.decision).toBe('approved_with_findings');
+    expect(ended.checklist.signedBy).toBe(people.ops.id);
+    expect(ended.version).toBeGreaterThan(rolled.version);
+
+    const runs = new Set<string>();
+    const bundle = { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') };
+    const { executions } = await harness.client.workflowService.listWorkflowExecutions({
+      namespace: 'default',
+      query: `WorkflowId = '${handle.workflowId}'`,
+    });
+    for (const execution of executions ?? []) {
+      const runId = execution.execution!.runId!;
+      runs.add(runId);
+      const history = await harness.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+      await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
+    }
+    expect(runs.size).toBeGreaterThanOrEqual(2);
+    await handle.terminate('test finished');
+  });
+});

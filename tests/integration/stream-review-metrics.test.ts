@@ -1,0 +1,108 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ingestMetricBatch } from '../../api/services/metrics-ingestion';
+import { signalMetricsBatch } from '../../api/services/stream-signals';
+import type { TMetricPoint } from '../../domain/metrics';
+import { createHarness, type Harness } from './helpers/harness';
+import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
+
+jest.setTimeout(180_000);
+
+/**
+ * The analytics platform as it often is right after a stream: it knows the stream but has no final numbers yet (T+1).
+ * A real HTTP server speaking the platform contract, so the review is built from what was pushed during the live.
+ */
+function startEmptyPlatform(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const streamId = decodeURIComponent(req.url!.split('/')[3] ?? '');
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      JSON.stringify({
+        streamId,
+        status: 'ended',
+        final: false,
+        startedAt: null,
+        endedAt: null,
+        totals: {},
+        series: [],
+      }),
+    );
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+describe('review numbers', () => {
+  let harness: Harness;
+  let platform: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    platform = await startEmptyPlatform();
+    harness = await createHarness({ env: { ANALYTICS_BASE_URL: platform.url } });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await platform?.close();
+  });
+
+  it('match the metrics fed in during the live', async () => {
+    const handle = await startStream(harness, { startInSeconds: 10 });
+    await passGates(handle);
+    await waitForPhase(handle, 'burst', 30_000);
+
+    const streamId = handle.workflowId;
+    const minute = 60_000;
+    const base = Math.floor(Date.now() / minute) * minute;
+    const viewers = [1200, 2600, 3100, 2400];
+    const gmv = [1800, 5200, 9900, 12600];
+    const orders = [20, 58, 111, 140];
+    const points: TMetricPoint[] = viewers.flatMap((_, i) => {
+      const ts = new Date(base + i * minute).toISOString();
+      return [
+        { streamId, metric: 'viewers' as const, ts, value: viewers[i]! },
+        { streamId, metric: 'gmv' as const, ts, value: gmv[i]! },
+        { streamId, metric: 'orders' as const, ts, value: orders[i]! },
+      ];
+    });
+    // Exactly what POST /api/metrics does: store (deduplicated), then one signal per batch per stream.
+    const first = await ingestMetricBatch(harness.db, { points });
+    const again = await ingestMetricBatch(harness.db, { points });
+    expect(first.accepted).toBe(points.length);
+    expect(again.duplicates).toBe(points.length);
+    for (const { streamId: id, summary } of first.streams) {
+      await signalMetricsBatch(harness.client, harness.logger, id, summary);
+    }
+    const live = await waitForState(handle, (s) => s.metrics.batches === 1);
+    expect(live.metrics.points).toBe(points.length);
+    expect(live.metrics.latest).toMatchObject({
+      viewers: viewers.at(-1),
+      gmv: gmv.at(-1),
+      orders: orders.at(-1),
+    });
+
+    await act(handle, 'end-early', people.manager, { reason: 'sold out' });
+    const review = await waitForState(
+      handle,
+      (s) => s.phase === 'review' && s.review.reportId !== undefined,
+      60_000,
+    );
+    const report = await harness.db.report.findUniqueOrThrow({ where: { id: review.review.reportId! } });
+    const json = JSON.parse(report.json) as { kpis: Array<{ kpi: string; actual: number | null }> };
+    const actual = Object.fromEntries(json.kpis.map((k) => [k.kpi, k.actual]));
+    expect(actual.gmv).toBe(Math.max(...gmv));
+    expect(actual.orders).toBe(orders.at(-1));
+    expect(actual.peak_concurrent).toBe(Math.max(...viewers));
+    expect(actual.avg_viewers).toBeCloseTo(viewers.reduce((a, b) => a + b, 0) / viewers.length, 5);
+    expect(report.csv).toContain(String(gmv.at(-1)));
+
+    await act(handle, 'sign-review', people.manager, { reportId: review.review.reportId });
+    expect((await stateOf(handle)).phase).toBe('completed');
+  });
+});
