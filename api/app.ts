@@ -1,11 +1,31 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
+import { version } from '../package.json';
 import type { Config } from '../runtime/config';
 import type { Db } from '../runtime/db';
 import type { Logger } from '../runtime/logger';
+import { createAuditMiddleware } from './audit/audit-log';
+import { createLoginRouter } from './auth/login-routes';
+import { createAuthMiddleware, requireRole } from './auth/middleware';
+import { errorBody } from './http/api-error';
+import { apiNotFound, createErrorHandler } from './http/error-handler';
+import { createIdempotencyMiddleware } from './http/idempotency';
+import { createRequestLogging } from './http/request-logging';
+import { ApiRoutes } from './http/route';
+import { renderDocsPage } from './openapi/docs-page';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { documentServedElsewhere } from './openapi/served-elsewhere';
+import { registerAdminRoutes } from './routes/admin';
 import { createHealthRouter } from './routes/health';
-import { createMetricsRouter } from './routes/metrics';
+import { createMetricsRouter, METRICS_BODY_LIMIT } from './routes/metrics';
+import { registerRecordRoutes } from './routes/records';
+import { registerStreamActionRoutes } from './routes/stream-actions';
+import { registerStreamRoutes } from './routes/streams';
 import { signalMetricsBatch } from './services/stream-signals';
+import { createStreamService } from './services/streams';
+import { createWebRouter } from './web/router';
 
 export interface AppDeps {
   config: Config;
@@ -14,17 +34,87 @@ export interface AppDeps {
   logger: Logger;
 }
 
-/** The HTTP app, built from its clients so tests can run the real thing against real servers. */
+const setAuditAction =
+  (action: string): RequestHandler =>
+  (_req, res, next) => {
+    res.locals.audit = { action };
+    next();
+  };
+
+/**
+ * The HTTP app, built from its clients so tests run the real thing against real servers. Order matters: request id
+ * and log line, audit hook, body parsers (size limits), authentication + CSRF, idempotency, then the routes.
+ */
 export function createApp(deps: AppDeps): Express {
+  const { config, db, logger, temporal } = deps;
+  const streams = createStreamService({ temporal, db, config });
   const app = express();
   app.disable('x-powered-by');
-  app.use(createHealthRouter(deps));
+  app.set('trust proxy', config.http.trustProxy);
   app.use(
-    createMetricsRouter({
-      db: deps.db,
-      logger: deps.logger,
-      onBatch: (streamId, summary) => signalMetricsBatch(deps.temporal, deps.logger, streamId, summary),
+    helmet({
+      contentSecurityPolicy: {
+        // Upgrading to https breaks installations served over plain http on a LAN; production sits behind TLS.
+        directives: { upgradeInsecureRequests: config.env === 'production' ? [] : null },
+      },
     }),
   );
+  app.use(createRequestLogging(logger));
+  app.use(createHealthRouter(deps));
+  app.use(createAuditMiddleware({ db, logger }));
+  app.use('/api/metrics', express.json({ limit: METRICS_BODY_LIMIT }));
+  app.use(express.json({ limit: config.http.bodyLimit }));
+  app.use(express.urlencoded({ extended: false, limit: config.http.bodyLimit }));
+  app.use(createAuthMiddleware({ db, config, logger }));
+  app.use('/api', createIdempotencyMiddleware({ db, logger }));
+
+  app.use(createLoginRouter({ db, config }));
+
+  // Integrations push metrics with API tokens; the batch router itself predates authentication.
+  app.use(
+    '/api/metrics',
+    setAuditAction('metrics.ingest'),
+    requireRole('operator'),
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.auth.metricsRateLimit,
+      skip: (req) => req.method !== 'POST',
+      keyGenerator: (_req, res) => res.locals.actor?.id ?? 'anonymous',
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.status(429).json(errorBody('RATE_LIMITED', 'too many metric batches; send fewer, larger ones'));
+      },
+    }),
+  );
+  app.use(
+    createMetricsRouter({
+      db,
+      logger,
+      onBatch: (streamId, summary) => signalMetricsBatch(temporal, logger, streamId, summary),
+    }),
+  );
+
+  const routes = new ApiRoutes();
+  registerStreamRoutes(routes, { streams, db });
+  registerStreamActionRoutes(routes, { streams });
+  registerRecordRoutes(routes, { db });
+  registerAdminRoutes(routes, { db });
+  documentServedElsewhere(routes);
+  app.use(routes.router);
+
+  const document = buildOpenApiDocument(routes.specs, version);
+  const docsPage = renderDocsPage(document);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(docsPage);
+  });
+  app.use('/api', apiNotFound);
+
+  app.use(createWebRouter({ streams, db, config, logger }));
+
+  app.use(createErrorHandler(logger));
   return app;
 }

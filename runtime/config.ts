@@ -64,6 +64,25 @@ export const ENV_SCHEMA = z.object({
     })
     .pipe(ZChatChannelsSchema)
     .optional(),
+  LIVEOPS_ADMIN_EMAIL: z.email().optional(),
+  LIVEOPS_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  LIVEOPS_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  LIVEOPS_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  LIVEOPS_METRICS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  LIVEOPS_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'a size such as 256kb or 1mb')
+    .default('256kb'),
+  TRUST_PROXY: z
+    .string()
+    .transform((value): boolean | number | string =>
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+    )
+    .optional(),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
@@ -99,7 +118,14 @@ export interface AnalyticsConfig {
 export interface Config {
   env: Env['NODE_ENV'];
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
-  http: { port: number; host: string };
+  http: {
+    port: number;
+    host: string;
+    /** JSON and form body limit (metric batches have their own, larger one); past it: 413. */
+    bodyLimit: string;
+    /** Express `trust proxy`: decides req.ip (rate limits, audit) and req.secure (secure cookies) behind a proxy. */
+    trustProxy: boolean | number | string;
+  };
   dataDir: string;
   database: { url?: string; authToken?: string };
   temporal: TemporalConfig;
@@ -111,6 +137,18 @@ export interface Config {
   notifyLocale: Env['NOTIFY_LOCALE'];
   /** Named chat webhooks; team members refer to them by name (`chatChannel`), so tokens stay out of history. */
   chatChannels: TChatChannels;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** The first admin, created when no user exists yet; unset: admin@localhost with a random password, logged once. */
+  adminEmail?: string;
+  adminPassword?: string;
+  sessionTtlHours: number;
+  /** POST /login attempts per IP per 15 minutes. */
+  loginRateLimit: number;
+  /** POST /api/metrics batches per token per minute. */
+  metricsRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -151,7 +189,12 @@ export function parseConfig(raw: NodeJS.ProcessEnv): Config {
   return {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
-    http: { port: env.PORT, host: env.HOST },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      bodyLimit: env.LIVEOPS_BODY_LIMIT,
+      trustProxy: env.TRUST_PROXY ?? false,
+    },
     dataDir: path.resolve(env.LIVEOPS_DATA_DIR),
     database: { url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN },
     temporal: {
@@ -187,6 +230,13 @@ export function parseConfig(raw: NodeJS.ProcessEnv): Config {
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     notifyLocale: env.NOTIFY_LOCALE,
     chatChannels: env.NOTIFY_CHAT_CHANNELS ?? {},
+    auth: {
+      adminEmail: env.LIVEOPS_ADMIN_EMAIL?.toLowerCase(),
+      adminPassword: env.LIVEOPS_ADMIN_PASSWORD,
+      sessionTtlHours: env.LIVEOPS_SESSION_TTL_HOURS,
+      loginRateLimit: env.LIVEOPS_LOGIN_RATE_LIMIT,
+      metricsRateLimit: env.LIVEOPS_METRICS_RATE_LIMIT,
+    },
   };
 }
 

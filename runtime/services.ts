@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createApp } from '../api/app';
+import { ensureFirstAdmin } from '../api/auth/users';
 import { createWorker } from '../workers/create-worker';
 import type { Config } from './config';
 import { createDb, type Db } from './db';
@@ -65,11 +66,33 @@ export async function runApi(
   deps: { temporal: Client; db: Db; logger: Logger },
   shutdown: ShutdownSequence,
 ): Promise<string> {
+  await ensureFirstAdminWhenReady(config, deps.db, deps.logger);
   const server = await listen(createApp({ config, ...deps }), config.http.port, config.http.host);
   shutdown.add('http server', () => closeServer(server));
   const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${config.http.port}`;
   deps.logger.info({ url }, 'API listening');
   return url;
+}
+
+/**
+ * The first admin on an empty user table. `npm run api` may start before the worker has migrated the database, so a
+ * missing table is waited for (briefly) rather than fatal.
+ */
+async function ensureFirstAdminWhenReady(config: Config, db: Db, logger: Logger): Promise<void> {
+  const attempts = 12;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ensureFirstAdmin(db, config, logger);
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      logger.warn(
+        { err: error, attempt },
+        'users table not ready (database not migrated yet?); retrying in 5 s',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+  }
 }
 
 /** Where the worker and API find Temporal when no dev server is embedded and no address is configured. */

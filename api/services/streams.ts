@@ -1,4 +1,5 @@
 import {
+  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -16,6 +17,8 @@ import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import { STREAM_ACTIONS, streamStateQuery, type StreamActionName } from '../../workflows/stream/messages';
 import type { streamWorkflow } from '../../workflows/stream/stream-workflow';
+
+const GRPC_NOT_FOUND = 5;
 
 export interface StreamSummary {
   id: string;
@@ -186,7 +189,12 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
         const history = await handle(id).fetchHistory();
         return history;
       } catch (error) {
-        if (error instanceof WorkflowNotFoundError) throw new DomainError('NOT_FOUND', `No stream ${id}`);
+        // fetchHistory passes the raw gRPC error through: 5 is NOT_FOUND.
+        if (
+          error instanceof WorkflowNotFoundError ||
+          (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)
+        )
+          throw new DomainError('NOT_FOUND', `No stream ${id}`);
         throw error;
       }
     },

@@ -1,10 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import fs from 'node:fs';
 import { ensureTemporalCli } from '../../scripts/temporal-cli';
 import { LIVEOPS_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
-import { requireTestEnv } from '../setup/test-env';
 import { createHarness, type Harness } from './helpers/harness';
+import { replayAllRuns } from './helpers/replay';
 import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
 
 jest.setTimeout(180_000);
@@ -54,19 +52,7 @@ describe('a long stream history', () => {
     expect(ended.checklist.signedBy).toBe(people.ops.id);
     expect(ended.version).toBeGreaterThan(rolled.version);
 
-    const runs = new Set<string>();
-    const bundle = { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') };
-    const { executions } = await harness.client.workflowService.listWorkflowExecutions({
-      namespace: 'default',
-      query: `WorkflowId = '${handle.workflowId}'`,
-    });
-    for (const execution of executions ?? []) {
-      const runId = execution.execution!.runId!;
-      runs.add(runId);
-      const history = await harness.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
-      await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
-    }
-    expect(runs.size).toBeGreaterThanOrEqual(2);
+    expect(await replayAllRuns(harness.client, [handle.workflowId])).toBeGreaterThanOrEqual(2);
     await handle.terminate('test finished');
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ingestMetricBatch } from '../../api/services/metrics-ingestion';
 import { signalMetricsBatch } from '../../api/services/stream-signals';
 import type { TMetricPoint } from '../../domain/metrics';
+import { replayAllRuns } from './helpers/replay';
 import { createHarness, type Harness } from './helpers/harness';
 import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
 
@@ -14,19 +15,13 @@ jest.setTimeout(180_000);
  */
 function startEmptyPlatform(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const streamId = decodeURIComponent(req.url!.split('/')[3] ?? '');
+    const [, , , streamId = '', resource] = req.url!.split('/');
     res.setHeader('content-type', 'application/json');
-    res.end(
-      JSON.stringify({
-        streamId,
-        status: 'ended',
-        final: false,
-        startedAt: null,
-        endedAt: null,
-        totals: {},
-        series: [],
-      }),
-    );
+    const body =
+      resource === 'snapshot'
+        ? { streamId, status: 'live', asOf: new Date().toISOString(), metrics: {} }
+        : { streamId, status: 'ended', final: false, startedAt: null, endedAt: null, totals: {}, series: [] };
+    res.end(JSON.stringify(body));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -104,5 +99,6 @@ describe('review numbers', () => {
 
     await act(handle, 'sign-review', people.manager, { reportId: review.review.reportId });
     expect((await stateOf(handle)).phase).toBe('completed');
+    expect(await replayAllRuns(harness.client, [handle.workflowId])).toBeGreaterThanOrEqual(1);
   });
 });

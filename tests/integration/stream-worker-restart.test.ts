@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { replayAllRuns } from './helpers/replay';
 import { createHarness, uniqueId, type Harness } from './helpers/harness';
 import { passGates, startStream, waitForPhase, waitForState } from './helpers/streams';
 
@@ -84,5 +85,6 @@ describe('a worker killed mid-preheat', () => {
     ).toHaveLength(2);
     expect(keys.size).toBeGreaterThanOrEqual(1);
     await handle.terminate('test finished');
+    expect(await replayAllRuns(harness.client, [handle.workflowId])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,14 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
-import fs from 'node:fs';
 import {
   createPlatformSimulator,
   type PlatformSimulator,
 } from '../../runtime/platform-simulator/platform-simulator';
 import { SAMPLE_BANNED_TERM } from '../../domain/stream/sample-plan';
 import { streamDeadlines } from '../../domain/stream/selectors';
-import { requireTestEnv } from '../setup/test-env';
 import { createHarness, type Harness } from './helpers/harness';
+import { replayAllRuns } from './helpers/replay';
 import {
   act,
   isoIn,
@@ -260,12 +258,13 @@ describe('stream workflow on the real dev server', () => {
   afterAll(async () => {
     try {
       // Every recorded history replays cleanly against the current workflow code (no non-determinism).
-      const bundle = { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') };
-      expect(finished.length).toBeGreaterThan(0);
-      for (const handle of finished) {
-        const history = await handle.fetchHistory();
-        await Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId);
-      }
+      const harness = await getHarness();
+      expect(
+        await replayAllRuns(
+          harness.client,
+          finished.map((h) => h.workflowId),
+        ),
+      ).toBeGreaterThanOrEqual(finished.length);
     } finally {
       await (await getHarness()).close();
       await simulator?.close();

@@ -1,31 +1,37 @@
+import { addSeconds, toEpochMs } from '../../../domain/shared/time';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
-import { addSeconds, toEpochMs } from '../../../domain/shared/time';
 import { nowIso } from '../workflow-clock';
 
 /**
  * Blocked waits for a manager: reschedule (the gates resume) or cancel. Managers are reminded at the approval
- * reminder interval for as long as it takes; each reminder is the wait's timeout branch.
+ * reminder interval for as long as it takes; each reminder is the wait's timeout branch. Reminders are counted in
+ * state (ReminderSent), so neither a replay nor a new run repeats one.
  */
 export async function runBlocked(run: StreamRun): Promise<void> {
-  let reminders = 0;
   while (run.state.phase === 'blocked') {
-    const interval = run.state.plan.timing.approvalReminderIntervalSeconds;
-    const outcome = await run.waitForChange(addSeconds(nowIso(), Math.max(interval, 60)));
-    if (outcome === 'deadline' && run.state.phase === 'blocked') {
-      reminders += 1;
-      await notify(
+    const blockedAt = run.state.phaseEnteredAt.blocked ?? nowIso();
+    const key = `blocked:${blockedAt}`;
+    const notices = run.state.approvalNotices[key];
+    const interval = Math.max(run.state.plan.timing.approvalReminderIntervalSeconds, 60);
+    const nextReminderAt = addSeconds(notices?.lastReminderAt ?? blockedAt, interval);
+    if (run.isDue(nextReminderAt)) {
+      const to = await notify(
         run,
-        `blocked-reminder:${run.state.version}`,
-        reminders,
+        key,
+        (notices?.reminders ?? 0) + 1,
         { roles: ['manager'] },
         'stream_blocked',
         {
           reasons: [run.state.blockedReason ?? 'blocked'],
-          blockedAt: toEpochMs(run.state.phaseEnteredAt.blocked ?? nowIso()),
+          blockedAt: toEpochMs(blockedAt),
           streamUrl: run.link(`/streams/${run.state.streamId}`),
         },
       );
+      run.emit({ type: 'ReminderSent', approvalKey: key, to });
+      continue;
     }
+    await run.checkpoint();
+    await run.waitForChange(nextReminderAt);
   }
 }

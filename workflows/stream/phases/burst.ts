@@ -13,6 +13,7 @@ import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
 import { nowMs } from '../workflow-clock';
 import { earliest } from './approvals';
+import { LIVE_POLL_SECONDS, pullLiveSnapshot } from './live-snapshot';
 
 function rulePolicy(plan: TStreamPlan) {
   const cooldownSeconds = plan.timing.alertCooldownSeconds;
@@ -29,7 +30,13 @@ function rulePolicy(plan: TStreamPlan) {
  * pauses; the loop re-reads it after every change.
  */
 export async function runBurst(run: StreamRun): Promise<void> {
+  let nextPollMs = nowMs();
   while (run.state.phase === 'burst') {
+    if (nowMs() >= nextPollMs && !run.isPaused) {
+      nextPollMs = nowMs() + LIVE_POLL_SECONDS * 1000;
+      const snapshot = await pullLiveSnapshot(run.state.streamId);
+      if (snapshot) run.pendingBatches.push(snapshot);
+    }
     const batches = run.pendingBatches.splice(0);
     for (const batch of batches) {
       if (batch.count === 0 || batch.from === null || batch.to === null) continue;
@@ -51,7 +58,11 @@ export async function runBurst(run: StreamRun): Promise<void> {
     const nextNoDataCheck = new Date(
       nowMs() + rulePolicy(run.state.plan).noData.afterSeconds * 1000,
     ).toISOString();
-    await run.waitForChange(earliest([liveEnd, nextNoDataCheck]), () => run.pendingBatches.length > 0);
+    const nextPoll = new Date(nextPollMs).toISOString();
+    await run.waitForChange(
+      earliest([liveEnd, nextNoDataCheck, nextPoll]),
+      () => run.pendingBatches.length > 0,
+    );
   }
 }
 

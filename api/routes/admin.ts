@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Db } from '../../runtime/db';
+import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens';
+import { createUser, listUsers } from '../auth/users';
+import {
+  ZApiTokenSchema,
+  ZCreatedTokenSchema,
+  ZCreateTokenInputSchema,
+  ZCreateUserInputSchema,
+  ZUserSchema,
+} from '../auth/users.types';
+import type { ApiRoutes } from '../http/route';
+
+const ZTokenIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Users and API tokens: admin only. */
+export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/users',
+      tag: 'admin',
+      summary: 'Create a user with roles (a password enables browser sign-in)',
+      access: { roles: ['admin'] },
+      body: ZCreateUserInputSchema,
+      action: 'user.create',
+      success: { status: 201, description: 'The user', schema: ZUserSchema },
+      refusals: { 409: 'The email is taken' },
+    },
+    async ({ body, res }) => {
+      res.locals.audit = { action: 'user.create', target: body.email };
+      return createUser(db, body);
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/users',
+      tag: 'admin',
+      summary: 'List users',
+      access: { roles: ['admin'] },
+      success: { status: 200, description: 'Users', schema: z.object({ users: z.array(ZUserSchema) }) },
+    },
+    async () => ({ users: await listUsers(db) }),
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/tokens',
+      tag: 'admin',
+      summary: 'Create an API token for yourself or a user; the token is in this response only',
+      access: { roles: ['admin'] },
+      body: ZCreateTokenInputSchema,
+      action: 'token.create',
+      success: { status: 201, description: 'The token, shown once', schema: ZCreatedTokenSchema },
+      refusals: { 404: 'No such user' },
+    },
+    async ({ body, actor, res }) => {
+      const created = await createApiToken(db, actor, body);
+      res.locals.audit = { action: 'token.create', target: `${created.id} (${created.userEmail})` };
+      return created;
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/tokens',
+      tag: 'admin',
+      summary: 'List API tokens (never the tokens themselves)',
+      access: { roles: ['admin'] },
+      success: { status: 200, description: 'Tokens', schema: z.object({ tokens: z.array(ZApiTokenSchema) }) },
+    },
+    async () => ({ tokens: await listApiTokens(db) }),
+  );
+
+  routes.add(
+    {
+      method: 'delete',
+      path: '/api/tokens/:id',
+      tag: 'admin',
+      summary: 'Revoke an API token',
+      access: { roles: ['admin'] },
+      params: ZTokenIdParamsSchema,
+      action: 'token.revoke',
+      success: { status: 200, description: 'The revoked token', schema: ZApiTokenSchema },
+      refusals: { 404: 'No such token' },
+    },
+    ({ params }) => revokeApiToken(db, params.id),
+  );
+}

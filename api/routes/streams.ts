@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { Db } from '../../runtime/db';
+import { reviewReportId } from '../../activities/reports/stream-review';
+import { AppError } from '../http/api-error';
+import type { ApiRoutes } from '../http/route';
+import type { StreamService } from '../services/streams';
+import {
+  ZApprovalItemSchema,
+  ZCreateStreamBodySchema,
+  ZReportQuerySchema,
+  ZStreamDetailSchema,
+  ZStreamIdParamsSchema,
+  ZStreamListQuerySchema,
+  ZStreamSummarySchema,
+} from './streams.types';
+
+/** Streams: create from a plan, list, read, history; approvals waiting on the caller; stored review reports. */
+export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { streams: StreamService; db: Db }) {
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/streams',
+      tag: 'streams',
+      summary: 'Create a stream from a plan and start its workflow',
+      access: { roles: ['operator'] },
+      body: ZCreateStreamBodySchema,
+      action: 'stream.create',
+      success: { status: 201, description: 'The new stream', schema: ZStreamDetailSchema },
+      refusals: { 409: 'A stream with this id exists' },
+    },
+    async ({ body, actor, res }) => {
+      const { id, ...plan } = body;
+      const state = await streams.createStream(actor, plan, id);
+      res.locals.audit = { action: 'stream.create', target: state.streamId };
+      return streams.describeState(state);
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/streams',
+      tag: 'streams',
+      summary: 'List streams (read model), by scheduled start',
+      access: 'authenticated',
+      query: ZStreamListQuerySchema,
+      success: {
+        status: 200,
+        description: 'Matching streams',
+        schema: z.object({ streams: z.array(ZStreamSummarySchema) }),
+      },
+    },
+    async ({ query }) => ({ streams: await streams.listStreams(query) }),
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/streams/:id',
+      tag: 'streams',
+      summary: 'Full live state of a stream, with deadlines and pending approvals',
+      access: 'authenticated',
+      params: ZStreamIdParamsSchema,
+      success: { status: 200, description: 'The stream', schema: ZStreamDetailSchema },
+      refusals: { 404: 'No such stream' },
+    },
+    ({ params }) => streams.describeStream(params.id),
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/streams/:id/history',
+      tag: 'streams',
+      summary:
+        "The stream workflow's Temporal event history as JSON (protobuf JSON: enums as names, payloads base64)",
+      access: { roles: ['auditor', 'manager'] },
+      params: ZStreamIdParamsSchema,
+      success: { status: 200, description: 'History JSON: { events: [...] }' },
+      refusals: { 404: 'No such stream' },
+    },
+    async ({ params, res }) => {
+      // protobufjs messages serialize themselves (int64 as strings, enums as names, bytes as base64).
+      res
+        .status(200)
+        .type('application/json')
+        .send(JSON.stringify(await streams.history(params.id)));
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/approvals',
+      tag: 'streams',
+      summary: 'What waits for me: pending approvals I may decide or am escalated to, soonest due first',
+      access: 'authenticated',
+      success: {
+        status: 200,
+        description: 'Pending approvals',
+        schema: z.object({ approvals: z.array(ZApprovalItemSchema) }),
+      },
+    },
+    async ({ actor }) => {
+      const approvals = await streams.approvalsFor(actor);
+      approvals.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+      return { approvals };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/reports/streams/:id',
+      tag: 'reports',
+      summary: 'The stored review report (复盘) of a stream: JSON, or ?format=html / ?format=csv',
+      access: 'authenticated',
+      params: ZStreamIdParamsSchema,
+      query: ZReportQuerySchema,
+      success: {
+        status: 200,
+        description: 'The report',
+        contentTypes: ['application/json', 'text/html', 'text/csv'],
+      },
+      refusals: { 404: 'No report yet (it is written when the stream enters review)' },
+    },
+    async ({ params, query, res }) => {
+      const report = await db.report.findUnique({ where: { id: reviewReportId(params.id) } });
+      if (!report) throw new AppError('NOT_FOUND', `No review report for stream ${params.id} yet`);
+      if (query.format === 'html') {
+        res.status(200).type('text/html; charset=utf-8').send(report.html);
+      } else if (query.format === 'csv') {
+        res
+          .status(200)
+          .type('text/csv; charset=utf-8')
+          .attachment(`${params.id}-review.csv`)
+          .send(report.csv);
+      } else {
+        return {
+          id: report.id,
+          kind: report.kind,
+          streamId: report.subjectId,
+          createdAt: report.createdAt.toISOString(),
+          updatedAt: report.updatedAt.toISOString(),
+          report: JSON.parse(report.json) as unknown,
+        };
+      }
+    },
+  );
+}

@@ -1,0 +1,88 @@
+import { hasAnyRole } from '../../domain/shared/actor.types';
+import type { AnonymousContext } from './context';
+import { withLang } from './context';
+import { html, type HtmlValue, type SafeHtml } from './html';
+import type { TMessageKey } from './messages';
+
+export type NavKey = 'dashboard' | 'inbox' | 'create' | 'outbox' | 'none';
+
+const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: ['operator'] }> = [
+  { key: 'dashboard', href: '/', label: 'nav.dashboard' },
+  { key: 'inbox', href: '/inbox', label: 'nav.inbox' },
+  { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
+  { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
+];
+
+/** The visible label required wherever numbers come from the platform simulator rather than a real platform. */
+export function simulatedNotice(ctx: AnonymousContext): HtmlValue {
+  return (
+    ctx.simulated &&
+    html`<p class="notice simulated" role="note">
+      <strong>${ctx.t('sim.badge')}</strong> ${ctx.t('sim.text')}
+    </p>`
+  );
+}
+
+export function errorBanner(message: string | undefined): HtmlValue {
+  return message !== undefined && html`<div class="error" role="alert" id="page-error">${message}</div>`;
+}
+
+/** One page: skip link, nav, language switch, who is logged in, logout; the body goes into <main>. */
+export function layout(
+  ctx: AnonymousContext,
+  page: { title: string; nav: NavKey; body: HtmlValue; refreshSeconds?: number },
+): SafeHtml {
+  const { t, actor } = ctx;
+  const other =
+    ctx.locale === 'en' ? { lang: 'zh' as const, label: '中文' } : { lang: 'en' as const, label: 'English' };
+  const nav =
+    actor &&
+    html`<nav aria-label="${t('nav.label')}">
+      <ul>
+        ${NAV.filter((item) => !item.roles || hasAnyRole(actor, item.roles)).map(
+          (item) =>
+            html`<li>
+              <a href="${item.href}" ${item.key === page.nav ? html` aria-current="page"` : ''}
+                >${t(item.label)}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
+  const user =
+    actor &&
+    html`<div class="user">
+      <span>${actor.name ?? actor.id}</span>
+      <span class="roles">${actor.roles.map((role) => t(`role.${role}`)).join(' · ')}</span>
+      <form method="post" action="/logout" class="inline">
+        <input type="hidden" name="_csrf" value="${ctx.csrfToken}" />
+        <button type="submit" class="link">${t('nav.logout')}</button>
+      </form>
+    </div>`;
+  return html`<!doctype html>
+<html lang="${ctx.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} · liveops</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/web.css">
+<script src="/assets/web.js" defer></script>
+</head>
+<body${page.refreshSeconds ? html` data-refresh="${page.refreshSeconds}"` : ''}>
+<a class="skip" href="#main">${t('nav.skip')}</a>
+<header class="top">
+  <a class="brand" href="/">liveops <span>${t('app.tagline')}</span></a>
+  ${nav}
+  <div class="tools">
+    <a href="${withLang(ctx.url, other.lang)}" lang="${other.lang === 'en' ? 'en' : 'zh-CN'}" hreflang="${other.lang === 'en' ? 'en' : 'zh-CN'}">${other.label}</a>
+    ${user}
+  </div>
+</header>
+<main id="main" tabindex="-1">
+<h1>${page.title}</h1>
+${page.body}
+</main>
+</body>
+</html>`;
+}

@@ -1,0 +1,54 @@
+import type { TStreamState } from '../../../domain/stream/state.types';
+import { otherActionForm } from '../action-forms';
+import { allowedActions } from '../allowed-actions';
+import type { PageContext } from '../context';
+import { formatInstant } from '../i18n';
+import { html, raw, type SafeHtml } from '../html';
+import { errorBanner, layout, simulatedNotice } from '../layout';
+import { doneBanner } from './stream-page';
+
+/**
+ * The stored report is a whole HTML document built by the report activity from escaped parts; its body is embedded
+ * here so it sits inside the app's layout and navigation.
+ */
+export function reportBody(reportHtml: string): string {
+  const match = /<body[^>]*>([\s\S]*)<\/body>/i.exec(reportHtml);
+  return match?.[1] ?? reportHtml;
+}
+
+export function reportPage(
+  ctx: PageContext,
+  data: {
+    state: TStreamState;
+    report: { html: string; updatedAt: Date } | null;
+    error?: string;
+    done?: string;
+  },
+): SafeHtml {
+  const { t } = ctx;
+  const { state } = data;
+  const base = `/streams/${encodeURIComponent(state.streamId)}`;
+  const canSign = allowedActions(state, ctx.actor).includes('sign-review');
+  const body = html`${errorBanner(data.error)}${doneBanner(ctx, data.done)}
+    <p><a href="${base}">${t('review.backToStream', { title: state.plan.title })}</a></p>
+    ${simulatedNotice(ctx)}
+    ${
+      data.report === null
+        ? html`<p class="empty">${t('review.notYet')}</p>`
+        : html`<p class="muted">
+              ${t('review.updated', { at: formatInstant(data.report.updatedAt.toISOString(), ctx.locale, state.plan.timeZone) })}
+              · <a href="${base}/review.csv" download>${t('review.csv')}</a>
+            </p>
+            <article class="report" aria-label="${t('review.title')}">
+              ${raw(reportBody(data.report.html))}
+            </article>`
+    }
+    ${
+      state.review.signedOffBy
+        ? html`<p class="ok">
+            ${t('review.signedOff', { who: state.review.signedOffBy, at: formatInstant(state.review.signedOffAt, ctx.locale, state.plan.timeZone) })}
+          </p>`
+        : canSign && otherActionForm({ ctx, state, returnTo: `${base}/review` }, 'sign-review')
+    }`;
+  return layout(ctx, { title: t('review.title'), nav: 'none', body });
+}

@@ -1,0 +1,342 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { hasAnyRole } from '../../domain/shared/actor.types';
+import { pendingApprovals } from '../../domain/stream/selectors';
+import { DomainError, DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
+import type { Config } from '../../runtime/config';
+import type { Db } from '../../runtime/db';
+import type { Logger } from '../../runtime/logger';
+import { listOutbox, ZOutboxFilterSchema } from '../services/outbox';
+import { STREAM_ACTION_ROUTES } from '../routes/stream-actions';
+import type { StreamService } from '../services/streams';
+import { isStreamAction, parseActionForm } from './action-input';
+import { mayCallAction } from './allowed-actions';
+import { WEB_CSS, WEB_JS } from './assets';
+import { safeNextPath } from '../auth/login-routes';
+import { anonymousContext, type AnonymousContext, type PageContext } from './context';
+import {
+  parsePlanJson,
+  planFromSampleForm,
+  SAMPLE_FORM_DEFAULTS,
+  samplePlanJson,
+  ZSampleStreamFormSchema,
+} from './create-stream';
+import type { SafeHtml } from './html';
+import { createPage } from './pages/create-page';
+import { dashboardPage } from './pages/dashboard-page';
+import { errorPage } from './pages/error-page';
+import { inboxPage } from './pages/inbox-page';
+import { loginPage } from './pages/login-page';
+import { outboxPage } from './pages/outbox-page';
+import { reportPage } from './pages/report-page';
+import { streamPage } from './pages/stream-page';
+import { metricSeries, projectedStates, reviewReport, streamView } from './read-model';
+
+export interface WebRouterDeps {
+  streams: StreamService;
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+/** How long a page waits for the workflow's answer before showing the last projected state instead. */
+const STREAM_QUERY_TIMEOUT_MS = 5_000;
+const INBOX_QUERY_TIMEOUT_MS = 2_500;
+
+/** Who may start streams from the UI (the workflow itself does not check who starts it). */
+export const CREATE_STREAM_ROLES = ['operator'] as const;
+
+function send(res: Response, status: number, page: SafeHtml): void {
+  // Pages carry CSRF tokens and personal queues: never cached.
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(page.value);
+}
+
+function withQuery(path: string, key: string, value: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}
+
+/**
+ * The server-rendered web UI (zh-CN by default, English via ?lang=en). Mounted after the auth middleware, which sets
+ * res.locals.actor and res.locals.csrfToken and checks `_csrf` on every form POST.
+ */
+export function createWebRouter(deps: WebRouterDeps): Router {
+  const { streams, db, config, logger } = deps;
+  const router = Router();
+  const simulated = config.analytics.baseUrl === undefined;
+  const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
+
+  type Handler = (req: Request, res: Response, ctx: PageContext) => Promise<void>;
+  /** Pages for logged-in people: anonymous visitors go to the login form and come back afterwards. */
+  const page =
+    (handler: Handler) =>
+    async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+      const anonymous = anonymousContext(req, res, simulated);
+      if (anonymous.actor === undefined) {
+        const next = req.method === 'GET' ? req.originalUrl : '/';
+        res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
+        return;
+      }
+      const ctx: PageContext = { ...anonymous, actor: anonymous.actor };
+      try {
+        await handler(req, res, ctx);
+      } catch (error) {
+        renderError(res, ctx, error);
+      }
+    };
+
+  function renderError(res: Response, ctx: AnonymousContext, error: unknown): void {
+    if (isDomainError(error)) {
+      send(
+        res,
+        DOMAIN_ERROR_HTTP_STATUS[error.code],
+        errorPage(ctx, DOMAIN_ERROR_HTTP_STATUS[error.code], error.message),
+      );
+      return;
+    }
+    logger.error({ err: error, url: ctx.url }, 'web page failed');
+    send(res, 500, errorPage(ctx, 500, ctx.t('error.internal')));
+  }
+
+  router.get('/assets/web.css', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').type('text/css').send(WEB_CSS);
+  });
+  router.get('/assets/web.js', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(WEB_JS);
+  });
+
+  router.get('/login', (req, res) => {
+    const ctx = anonymousContext(req, res, simulated);
+    const next = safeNextPath(req.query.next) ?? '/';
+    if (ctx.actor !== undefined) {
+      res.redirect(303, next);
+      return;
+    }
+    send(
+      res,
+      200,
+      loginPage(ctx, {
+        next,
+        error: req.query.error === '1' ? 'credentials' : req.query.error === 'csrf' ? 'csrf' : undefined,
+      }),
+    );
+  });
+
+  router.get(
+    '/',
+    page(async (_req, res, ctx) => {
+      const list = await streams.listStreams({ limit: 200 });
+      const [states, waiting] = await Promise.all([
+        projectedStates(
+          db,
+          list.map((s) => s.id),
+        ),
+        streams.approvalsFor(ctx.actor),
+      ]);
+      send(res, 200, dashboardPage(ctx, { streams: list, states, waitingForMe: waiting.length }));
+    }),
+  );
+
+  // Older names of pages that notifications link to.
+  router.get('/streams', (_req, res) => {
+    res.redirect(302, '/');
+  });
+  router.get('/approvals', (_req, res) => {
+    res.redirect(302, '/inbox');
+  });
+
+  const mayCreate = (ctx: PageContext) => hasAnyRole(ctx.actor, CREATE_STREAM_ROLES);
+  router.get(
+    '/streams/new',
+    page(async (_req, res, ctx) => {
+      if (!mayCreate(ctx)) {
+        send(res, 403, errorPage(ctx, 403, ctx.t('create.forbidden')));
+        return;
+      }
+      send(res, 200, createPage(ctx, { sample: SAMPLE_FORM_DEFAULTS, planJson: samplePlanJson(ctx.actor) }));
+    }),
+  );
+
+  router.post(
+    '/streams',
+    forms,
+    page(async (req, res, ctx) => {
+      if (!mayCreate(ctx)) {
+        send(res, 403, errorPage(ctx, 403, ctx.t('create.forbidden')));
+        return;
+      }
+      res.locals.audit = { action: 'stream.create' };
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const mode = body.mode === 'json' ? 'json' : 'sample';
+      const planText = typeof body.plan === 'string' ? body.plan : '';
+      try {
+        const plan = mode === 'json' ? parsePlanJson(planText) : planFromSampleForm(body, ctx.actor);
+        const state = await streams.createStream(ctx.actor, plan);
+        res.locals.audit = { action: 'stream.create', target: state.streamId };
+        res.redirect(303, `/streams/${encodeURIComponent(state.streamId)}?done=create`);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        const sample = ZSampleStreamFormSchema.safeParse(body);
+        send(
+          res,
+          DOMAIN_ERROR_HTTP_STATUS[error.code],
+          createPage(ctx, {
+            sample: sample.success ? sample.data : SAMPLE_FORM_DEFAULTS,
+            planJson: mode === 'json' ? planText : samplePlanJson(ctx.actor),
+            error: error.message,
+            errorFor: mode,
+          }),
+        );
+      }
+    }),
+  );
+
+  async function renderStream(
+    res: Response,
+    ctx: PageContext,
+    id: string,
+    status: number,
+    extra: { error?: string; done?: string },
+  ) {
+    const { state, live } = await streamView(streams, db, id, STREAM_QUERY_TIMEOUT_MS);
+    const points = await metricSeries(db, id, ['viewers', 'gmv']);
+    send(
+      res,
+      status,
+      streamPage(ctx, { state, live, points, hasReport: state.review.reportId !== undefined, ...extra }),
+    );
+  }
+
+  async function renderInbox(
+    res: Response,
+    ctx: PageContext,
+    status: number,
+    extra: { error?: string; done?: string },
+  ) {
+    const listed = await streams.approvalsFor(ctx.actor);
+    const ids = [...new Set(listed.map((item) => item.streamId))];
+    const views = await Promise.all(
+      ids.map((id) => streamView(streams, db, id, INBOX_QUERY_TIMEOUT_MS).catch(() => undefined)),
+    );
+    const states = new Map(
+      views.flatMap((view) => (view ? [[view.state.streamId, view.state] as const] : [])),
+    );
+    // The list comes from the projection; drop what the live state shows as already done (e.g. just decided).
+    const now = new Date().toISOString();
+    const items = listed.filter((item) => {
+      const state = states.get(item.streamId);
+      return state !== undefined && pendingApprovals(state, now).some((p) => p.key === item.key);
+    });
+    send(res, status, inboxPage(ctx, { items, states, ...extra }));
+  }
+
+  async function renderReport(
+    res: Response,
+    ctx: PageContext,
+    id: string,
+    status: number,
+    extra: { error?: string; done?: string },
+  ) {
+    const [{ state }, report] = await Promise.all([
+      streamView(streams, db, id, STREAM_QUERY_TIMEOUT_MS),
+      reviewReport(db, id),
+    ]);
+    send(res, status, reportPage(ctx, { state, report, ...extra }));
+  }
+
+  const doneParam = (req: Request): { done?: string } => {
+    const done = typeof req.query.done === 'string' ? req.query.done : undefined;
+    return done !== undefined && (isStreamAction(done) || done === 'create') ? { done } : {};
+  };
+
+  router.get(
+    '/streams/:id',
+    page(async (req, res, ctx) => renderStream(res, ctx, String(req.params.id), 200, doneParam(req))),
+  );
+
+  router.post(
+    '/streams/:id/actions/:action',
+    forms,
+    page(async (req, res, ctx) => {
+      const id = String(req.params.id);
+      const action = String(req.params.action);
+      if (!isStreamAction(action)) {
+        send(res, 404, errorPage(ctx, 404, ctx.t('error.unknownAction', { action })));
+        return;
+      }
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const base = `/streams/${encodeURIComponent(id)}`;
+      const returnTo = safeNextPath(body.returnTo) ?? base;
+      res.locals.audit = { action: `stream.${action}`, target: id };
+      try {
+        if (!mayCallAction(ctx.actor, action))
+          throw new DomainError(
+            'FORBIDDEN_ROLE',
+            ctx.t('error.actionRole', { roles: STREAM_ACTION_ROUTES[action].roles.join(', ') }),
+          );
+        const state = await streams.getStream(id);
+        await streams.act(id, action, ctx.actor, parseActionForm(action, body, state));
+        res.redirect(303, withQuery(returnTo, 'done', action));
+      } catch (error) {
+        // A refusal re-renders the page the person was on, with the reason and the status that names it.
+        if (!isDomainError(error) || error.code === 'NOT_FOUND') throw error;
+        const status = DOMAIN_ERROR_HTTP_STATUS[error.code];
+        const extra = { error: error.message };
+        if (returnTo === '/inbox') await renderInbox(res, ctx, status, extra);
+        else if (returnTo === `${base}/review`) await renderReport(res, ctx, id, status, extra);
+        else await renderStream(res, ctx, id, status, extra);
+      }
+    }),
+  );
+
+  router.get(
+    '/streams/:id/review',
+    page(async (req, res, ctx) => renderReport(res, ctx, String(req.params.id), 200, doneParam(req))),
+  );
+
+  router.get(
+    '/streams/:id/review.csv',
+    page(async (req, res, ctx) => {
+      const id = String(req.params.id);
+      const report = await reviewReport(db, id);
+      if (!report) {
+        send(res, 404, errorPage(ctx, 404, ctx.t('review.notYet')));
+        return;
+      }
+      res
+        .set('Content-Disposition', `attachment; filename="${id.replace(/[^\w.-]/g, '_')}-review.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(report.csv);
+    }),
+  );
+
+  router.get(
+    '/inbox',
+    page(async (req, res, ctx) => renderInbox(res, ctx, 200, doneParam(req))),
+  );
+
+  router.get(
+    '/outbox',
+    page(async (req, res, ctx) => {
+      const query = Object.fromEntries(
+        Object.entries(req.query).filter(
+          ([key, value]) => key !== 'lang' && typeof value === 'string' && value !== '',
+        ),
+      );
+      const filter = ZOutboxFilterSchema.safeParse(query);
+      const shown = {
+        ...(typeof query.status === 'string' ? { status: query.status } : {}),
+        ...(typeof query.workflowId === 'string' ? { workflowId: query.workflowId } : {}),
+      };
+      if (!filter.success) {
+        const message = filter.error.issues
+          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+          .join('; ');
+        send(res, 400, outboxPage(ctx, { entries: [], next: null, filter: shown, error: message }));
+        return;
+      }
+      const result = await listOutbox(db, filter.data);
+      send(res, 200, outboxPage(ctx, { ...result, filter: shown }));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`.ci/run` installs it with apt when missing); CHROMIUM_PATH points elsewhere if needed. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/**
+ * A page of its own browser context (own cookies: one person), recording every console error and uncaught page
+ * error. `expectErrorStatus` lets a step that deliberately gets a 4xx page say so: Chromium logs the document's
+ * status as a console error.
+ */
+export class PersonPage {
+  readonly errors: string[] = [];
+  private expected: RegExp[] = [];
+
+  private constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (this.expected.some((pattern) => pattern.test(text))) return;
+      this.errors.push(`${page.url()}: ${text}`);
+    });
+    page.on('pageerror', (error) => this.errors.push(`${page.url()}: uncaught ${error.message}`));
+  }
+
+  static async open(browser: Browser, baseURL: string, locale = 'zh-CN'): Promise<PersonPage> {
+    const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
+    return new PersonPage(await context.newPage());
+  }
+
+  async expectErrorStatus<T>(status: number, step: () => Promise<T>): Promise<T> {
+    const pattern = new RegExp(`status of ${status}`);
+    this.expected.push(pattern);
+    try {
+      return await step();
+    } finally {
+      this.expected = this.expected.filter((p) => p !== pattern);
+    }
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}
+
+/** Reloads until `check` passes: the workflow moves on its own time, and pages show it on the next load. */
+export async function reloadUntil(
+  page: Page,
+  check: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline)
+      throw new Error(`reloadUntil: still not there after ${timeoutMs} ms at ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.reload();
+  }
+}

@@ -1,0 +1,209 @@
+import type { Browser, Page } from 'playwright-core';
+import { SAMPLE_BANNED_TERM, SAMPLE_PRODUCT_SKU } from '../../domain/stream/sample-plan';
+import { launchBrowser, PersonPage, reloadUntil } from '../browser/browser';
+import { startWebApp, type WebApp, type WebUser } from '../browser/web-app';
+import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
+
+jest.setTimeout(240_000);
+
+/**
+ * The issue's browser scenario on the real app: a reviewer logs in, sees the flagged script in the inbox and rejects
+ * it; the operator submits a revision; the reviewer approves; the stream page shows the next phase. Plus the other
+ * main pages (dashboard, create, outbox, review report, English), each screenshotted, with no console errors.
+ */
+describe('web UI in Chromium', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let operator: WebUser;
+  let reviewer: WebUser;
+  let manager: WebUser;
+  const people_: PersonPage[] = [];
+
+  beforeAll(async () => {
+    [web, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    [operator, reviewer, manager] = await Promise.all([
+      web.createWebUser('operator', ['operator']),
+      web.createWebUser('reviewer', ['reviewer']),
+      web.createWebUser('manager', ['manager']),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  async function personFor(user: WebUser, next = '/'): Promise<PersonPage> {
+    const person = await PersonPage.open(browser, web.baseUrl);
+    people_.push(person);
+    const { page } = person;
+    await page.goto(next);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('邮箱').fill(user.email);
+    await page.getByLabel('密码').fill(user.password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    return person;
+  }
+
+  const phaseText = (page: Page) => page.locator('#current-phase').innerText();
+
+  afterEach(() => {
+    const errors = people_.flatMap((person) => person.errors);
+    people_.splice(0).forEach((person) => void person.close());
+    expect(errors).toEqual([]);
+  });
+
+  it('sends anonymous visitors to the login form and back; a wrong password says so', async () => {
+    const person = await PersonPage.open(browser, web.baseUrl);
+    people_.push(person);
+    const { page } = person;
+    await page.goto('/inbox');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/inbox');
+    // Keyboard only: the email field has focus, Tab to the password, Enter submits.
+    await page.keyboard.type(reviewer.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not the password');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/error=1/);
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('邮箱或密码不正确');
+    await person.screenshot('login-error');
+    await page.getByLabel('邮箱').fill(reviewer.email);
+    await page.getByLabel('密码').fill(reviewer.password);
+    await page.getByLabel('密码').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/inbox');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('待我处理');
+  });
+
+  it('reviewer rejects the flagged script, the operator revises it, the reviewer approves: preheat', async () => {
+    // The operator creates a stream from the sample plan the UI offers (demo timing, live in 10 minutes).
+    const op = await personFor(operator, '/streams/new');
+    await op.screenshot('create-stream');
+    await expect(op.page.getByLabel('直播方案 JSON').inputValue()).resolves.toContain(SAMPLE_BANNED_TERM);
+    await op.page.getByRole('button', { name: '创建并启动' }).click();
+    await op.page.waitForURL(/\/streams\/stream-[\w-]+\?done=create/);
+    const streamPath = new URL(op.page.url()).pathname;
+    const streamId = decodeURIComponent(streamPath.split('/')[2]!);
+
+    // The reviewer sees the script with the banned term marked in place, and the product's documents.
+    const rv = await personFor(reviewer, '/inbox');
+    const scriptItem = rv.page.locator(
+      `section[aria-labelledby="s-${streamId}"] article[data-key="script:r1"]`,
+    );
+    await reloadUntil(rv.page, () => scriptItem.isVisible());
+    const mark = scriptItem.locator('.seg-text mark');
+    await expect(mark.innerText()).resolves.toBe(SAMPLE_BANNED_TERM);
+    await expect(mark.getAttribute('title')).resolves.toMatch(/ad-law/);
+    const product = rv.page.locator(
+      `section[aria-labelledby="s-${streamId}"] article[data-key="product:${SAMPLE_PRODUCT_SKU}"]`,
+    );
+    await expect(product.locator('table.docs').innerText()).resolves.toMatch(
+      /QI-2026-118604[\s\S]*TR-5531-0098-2026/,
+    );
+    await scriptItem.scrollIntoViewIfNeeded();
+    await rv.screenshot('inbox-flagged-script');
+
+    // A stale second tab: the decision made in one tab is refused in the other (409, shown on the page).
+    const staleTab = await rv.page.context().newPage();
+    await staleTab.goto('/inbox');
+    await scriptItem.getByLabel(/理由/).fill(`绝对化用语「${SAMPLE_BANNED_TERM}」违反广告法第九条`);
+    await scriptItem.getByRole('button', { name: '驳回 r1' }).click();
+    await rv.page.waitForURL(/\/inbox\?done=decide-script/);
+    await expect(rv.page.getByRole('status').first().innerText()).resolves.toContain('已完成');
+    const staleItem = staleTab.locator(
+      `section[aria-labelledby="s-${streamId}"] article[data-key="script:r1"]`,
+    );
+    await staleItem.getByLabel(/理由/).fill('second opinion');
+    const consoleInStale: string[] = [];
+    staleTab.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 409/.test(m.text())) consoleInStale.push(m.text());
+    });
+    await staleItem.getByRole('button', { name: '驳回 r1' }).click();
+    await staleTab.waitForLoadState();
+    await expect(staleTab.locator('#page-error').innerText()).resolves.toMatch(/already rejected/);
+    await staleTab.close();
+    expect(consoleInStale).toEqual([]);
+
+    // The operator revises the closing push on the stream page.
+    await op.page.goto(streamPath);
+    const closing = op.page.getByLabel('转化促单 (close)');
+    await closing.fill((await closing.inputValue()).replace(SAMPLE_BANNED_TERM, '直播间专享价'));
+    await op.page.getByRole('button', { name: '提交 r2' }).click();
+    await op.page.waitForURL(/done=submit-script/);
+
+    // The reviewer approves r2 (nothing flagged) and the product.
+    const r2 = rv.page.locator(`section[aria-labelledby="s-${streamId}"] article[data-key="script:r2"]`);
+    await rv.page.goto('/inbox');
+    await reloadUntil(
+      rv.page,
+      async () => (await r2.isVisible()) && (await r2.getByText('自动扫描未发现问题').isVisible()),
+    );
+    await r2.getByRole('button', { name: '通过 r2' }).click();
+    await rv.page.waitForURL(/done=decide-script/);
+    await product.getByRole('button', { name: `通过 ${SAMPLE_PRODUCT_SKU}` }).click();
+    await rv.page.waitForURL(/done=decide-product/);
+
+    // The stream page shows the next phase.
+    await op.page.goto(streamPath);
+    await reloadUntil(op.page, async () => (await phaseText(op.page)) === '预热期');
+    await expect(op.page.locator('ol.phases li[aria-current="step"]').innerText()).resolves.toContain(
+      '预热期',
+    );
+    await expect(op.page.locator('table.timeline').innerText()).resolves.toContain(reviewer.email);
+    await op.screenshot('stream-preheat');
+
+    // The reviewer has no action buttons left there; the operator only sees what an operator may do.
+    await rv.page.goto(streamPath);
+    await expect(rv.page.locator('section.actions form').count()).resolves.toBe(0);
+    await expect(op.page.getByRole('button', { name: /通过|驳回/ }).count()).resolves.toBe(0);
+
+    // English, remembered across pages.
+    await op.page.getByRole('link', { name: 'English' }).click();
+    await expect(op.page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(phaseText(op.page)).resolves.toBe('preheat');
+    await op.screenshot('stream-preheat-en');
+    await op.page.getByRole('link', { name: 'Dashboard' }).click();
+    const row = op.page.locator('table.streams tr', { has: op.page.locator(`a[href="${streamPath}"]`) });
+    await expect(row.locator('time.countdown').innerText()).resolves.toMatch(/^in \d\d:\d\d:\d\d$/);
+    await op.screenshot('dashboard-en');
+    await op.page.getByRole('link', { name: '中文' }).click();
+
+    await act(web.harness.client.workflow.getHandle(streamId), 'cancel', people.manager, {
+      reason: 'test finished',
+    });
+  });
+
+  it('shows the review report with charts and lets the manager sign it off', async () => {
+    const handle = await startStream(web.harness, {
+      startInSeconds: 12,
+      edit: (plan) => ({ ...plan, plannedDurationMinutes: 1 }),
+    });
+    await passGates(handle);
+    await waitForPhase(handle, 'preheat');
+    await act(handle, 'sign-checklist', people.ops, {
+      items: (await stateOf(handle)).plan.checklist.map((item) => item.id),
+    });
+    const live = await waitForPhase(handle, 'burst', 30_000);
+    const mgr = await personFor(manager, `/streams/${live.streamId}`);
+    await expect(phaseText(mgr.page)).resolves.toBe('直播中（爆发期）');
+    await expect(mgr.page.getByRole('note').innerText()).resolves.toContain('模拟数据');
+    await expect(mgr.page.getByRole('button', { name: '延长直播' }).count()).resolves.toBe(1);
+    await mgr.screenshot('stream-burst');
+
+    await waitForState(handle, (s) => s.phase === 'review' && s.review.reportId !== undefined, 120_000);
+    await mgr.page.goto(`/streams/${live.streamId}/review`);
+    await expect(mgr.page.locator('article.report svg').count()).resolves.toBeGreaterThan(0);
+    await mgr.screenshot('review-report');
+
+    // The outbox holds what the run sent (emails are held: no SMTP in tests).
+    await mgr.page.goto(`/outbox?workflowId=${encodeURIComponent(live.streamId)}`);
+    await expect(mgr.page.locator('table.outbox tbody tr').count()).resolves.toBeGreaterThan(0);
+    await mgr.screenshot('outbox');
+    await mgr.page.goto(`/streams/${live.streamId}/review`);
+    await mgr.page.getByRole('button', { name: '签署复盘' }).click();
+    await mgr.page.waitForURL(/review\?done=sign-review/);
+    await expect(mgr.page.getByText(/已由 .* 签字/).isVisible()).resolves.toBe(true);
+    expect((await stateOf(handle)).phase).toBe('completed');
+  });
+});
