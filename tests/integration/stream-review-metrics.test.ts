@@ -33,7 +33,7 @@ function startEmptyPlatform(): Promise<{ url: string; close: () => Promise<void>
   );
 }
 
-describe('review numbers', () => {
+describe('review numbers and live alerts without platform data', () => {
   let harness: Harness;
   let platform: { url: string; close: () => Promise<void> };
 
@@ -100,5 +100,31 @@ describe('review numbers', () => {
     await act(handle, 'sign-review', people.manager, { reportId: review.review.reportId });
     expect((await stateOf(handle)).phase).toBe('completed');
     expect(await replayAllRuns(harness.client, [handle.workflowId])).toBeGreaterThanOrEqual(1);
+  });
+  it('alerts the room operator and co-host, never the host, when the live feed goes silent', async () => {
+    const handle = await startStream(harness, {
+      startInSeconds: 8,
+      timing: { metricNoDataSeconds: 10 },
+      edit: (plan) => ({ ...plan, plannedDurationMinutes: 5 }),
+    });
+    await passGates(handle);
+    await waitForPhase(handle, 'burst', 30_000);
+    const alerted = await waitForState(
+      handle,
+      (s) => s.alerts.recent.some((a) => a.ruleId === 'no_data'),
+      40_000,
+    );
+    const alert = alerted.alerts.recent.find((a) => a.ruleId === 'no_data')!;
+    expect([...alert.notified].sort()).toEqual(['cohost@example.com', 'ops@example.com']);
+    const rows = await harness.db.notification.findMany({
+      where: { workflowId: handle.workflowId, template: 'metric_alert' },
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(
+      rows.some((r) => r.recipient.includes('host@example.com') && !r.recipient.includes('cohost')),
+    ).toBe(false);
+    await act(handle, 'end-early', people.manager, { reason: 'feed lost' });
+    expect(await replayAllRuns(harness.client, [handle.workflowId])).toBeGreaterThanOrEqual(1);
+    await handle.terminate('test finished');
   });
 });
