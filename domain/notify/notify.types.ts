@@ -12,6 +12,7 @@ export type TLocale = z.infer<typeof ZLocaleSchema>;
 
 export const ZNotificationTemplateIdSchema = z.enum([
   'gate_waiting',
+  'script_rejected',
   'approval_reminder',
   'approval_escalation',
   'fan_preview',
@@ -63,6 +64,14 @@ const ZApprovalBaseSchema = ZStreamBaseSchema.extend({
 
 export const NOTIFICATION_PARAM_SCHEMAS = {
   gate_waiting: ZApprovalBaseSchema.extend({ submittedBy: ZPersonSchema }),
+  script_rejected: ZStreamBaseSchema.extend({
+    revision: z.number().int().min(1),
+    decidedBy: ZPersonSchema,
+    reasons: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
+    /** The gate cutoff: a revision approved after it cannot go on air as scheduled. */
+    dueAt: ZInstantSchema,
+    editUrl: ZLinkSchema,
+  }),
   approval_reminder: ZApprovalBaseSchema.extend({ reminderNumber: z.number().int().min(1) }),
   approval_escalation: ZApprovalBaseSchema.extend({
     originalApprover: ZPersonSchema,

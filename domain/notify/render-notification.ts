@@ -8,7 +8,7 @@ import type {
   TNotificationTemplateId,
   TRenderedNotification,
 } from './notify.types';
-import { approvalEscalation, approvalReminder, gateWaiting } from './templates-gates';
+import { approvalEscalation, approvalReminder, gateWaiting, scriptRejected } from './templates-gates';
 import { checklistEscalation, fanPreview, teamReminder } from './templates-preheat';
 import {
   incidentRecorded,
@@ -23,6 +23,7 @@ const TEMPLATES: {
   [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
 } = {
   gate_waiting: gateWaiting,
+  script_rejected: scriptRejected,
   approval_reminder: approvalReminder,
   approval_escalation: approvalEscalation,
   fan_preview: fanPreview,

@@ -25,6 +25,24 @@ export function gateWaiting(p: P<'gate_waiting'>, locale: TLocale): TTemplateCon
   };
 }
 
+export function scriptRejected(p: P<'script_rejected'>, locale: TLocale): TTemplateContent {
+  return {
+    subject: pick(
+      locale,
+      `【脚本驳回】${p.streamTitle}：第 ${p.revision} 版需修改`,
+      `[Script rejected] ${p.streamTitle}: revision ${p.revision} needs changes`,
+    ),
+    lead: pick(
+      locale,
+      `${p.decidedBy} 驳回了「${p.streamTitle}」脚本第 ${p.revision} 版。请按以下原因修改后重新提交。`,
+      `${p.decidedBy} rejected revision ${p.revision} of the script for "${p.streamTitle}". Please revise it and submit again.`,
+    ),
+    facts: [[pick(locale, '合规截止', 'Compliance cutoff'), when(p.dueAt, p.timeZone, locale)]],
+    paragraphs: p.reasons.map((reason) => `${pick(locale, '原因：', 'Reason: ')}${reason}`),
+    action: { label: pick(locale, '修改脚本', 'Revise the script'), url: p.editUrl },
+  };
+}
+
 export function approvalReminder(p: P<'approval_reminder'>, locale: TLocale): TTemplateContent {
   const gate = label(GATE_LABELS[p.gate], locale);
   return {

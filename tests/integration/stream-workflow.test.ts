@@ -90,6 +90,14 @@ describe('stream workflow on the real dev server', () => {
     await act(handle, 'decide-product', people.reviewer, { sku: 'HF-001', decision: 'approved' });
     const preheat = await waitForPhase(handle, 'preheat');
     expect(preheat.script.revisions.map((r) => r.decision?.decision)).toEqual(['rejected', 'approved']);
+    // The reviewer was told each revision was waiting; the submitter was told why r1 came back.
+    const sent = await harness.db.notification.findMany({ where: { workflowId: handle.workflowId } });
+    const to = (template: string) => sent.filter((n) => n.template === template).map((n) => n.recipient);
+    expect(to('gate_waiting')).toEqual(
+      expect.arrayContaining([expect.stringContaining('reviewer@example.com')]),
+    );
+    expect(to('script_rejected')).toEqual([expect.stringContaining('planner@example.com')]);
+    expect(sent.find((n) => n.template === 'script_rejected')!.bodyText).toContain(SAMPLE_BANNED_TERM);
     await act(handle, 'cancel', people.manager, { reason: 'test finished' });
     await handle.result();
     finished.push(handle);

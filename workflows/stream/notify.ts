@@ -13,6 +13,8 @@ const { sendNotification } = proxyActivities<Activities>({
   retry: NOTIFY_RETRY_POLICY,
 });
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export type Audience = { roles: TStreamRole[] } | { ids: string[] } | { fans: string };
 
 function members(plan: TStreamPlan, audience: Audience) {
@@ -26,12 +28,21 @@ function members(plan: TStreamPlan, audience: Audience) {
       ? audience.roles.flatMap((role) => plan.team[role])
       : all.filter((member) => audience.ids.some((id) => isMember(member, id)));
   const unique = new Map(picked.map((m) => [m.id, m]));
-  return [...unique.values()].map((m) => ({
+  const onRoster = [...unique.values()].map((m) => ({
     id: m.id,
     name: m.name,
     ...(m.email === undefined ? {} : { email: m.email }),
     ...(m.chatChannel === undefined ? {} : { chatChannel: m.chatChannel }),
   }));
+  // People named by id who are not on the roster (the plan's owner, a submitter): their id is their login, often an
+  // email address, which is where they hear from us.
+  const offRoster =
+    'ids' in audience
+      ? audience.ids
+          .filter((id) => !picked.some((member) => isMember(member, id)))
+          .map((id) => ({ id, ...(EMAIL.test(id) ? { email: id } : {}) }))
+      : [];
+  return [...onRoster, ...offRoster];
 }
 
 /**

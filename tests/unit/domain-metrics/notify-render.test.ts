@@ -8,6 +8,14 @@ const url = 'https://liveops.example.com/streams/s1?tab=a&b=<c>';
 
 const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } = {
   gate_waiting: { ...base, gate: 'script_compliance', dueAt: START, reviewUrl: url, submittedBy: 'Li <Lei>' },
+  script_rejected: {
+    ...base,
+    revision: 2,
+    decidedBy: 'Wang <reviewer>',
+    reasons: ['absolute claim <Art. 9>'],
+    dueAt: START,
+    editUrl: url,
+  },
   approval_reminder: { ...base, gate: 'product_compliance', dueAt: START, reviewUrl: url, reminderNumber: 2 },
   approval_escalation: {
     ...base,

@@ -21,6 +21,7 @@ export async function superviseApprovals(
   const wakeAt: string[] = [];
   for (const item of pendingApprovals(run.state, nowIso()).filter((p) => kinds.includes(p.kind))) {
     const gate = GATE_OF[item.kind];
+    await announceNewApproval(run, item, gate);
     if (run.isDue(item.nextReminderAt)) {
       const sequence = item.remindersSent + 1;
       const to =
@@ -79,6 +80,27 @@ export async function superviseApprovals(
     }
   }
   return wakeAt;
+}
+
+/** The first word to the assignees that something waits for them; reminders follow at the interval. */
+async function announceNewApproval(
+  run: StreamRun,
+  item: TPendingApproval,
+  gate: TGateKind | undefined,
+): Promise<void> {
+  const key = `waiting:${item.key}`;
+  if (gate === undefined || run.state.approvalNotices[key] !== undefined) return;
+  const submitter =
+    item.kind === 'script'
+      ? run.state.script.revisions.find((r) => r.revision === run.state.script.currentRevision)?.submittedBy
+      : run.state.plan.owner;
+  const to = await notify(run, key, 1, { ids: item.assignees }, 'gate_waiting', {
+    gate,
+    dueAt: toEpochMs(item.dueAt),
+    reviewUrl: run.link('/approvals'),
+    submittedBy: submitter ?? run.state.plan.owner,
+  });
+  run.emit({ type: 'ReminderSent', approvalKey: key, to });
 }
 
 export function earliest(instants: (string | undefined)[]): string | undefined {

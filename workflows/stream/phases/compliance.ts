@@ -37,7 +37,10 @@ export async function runCompliance(run: StreamRun): Promise<void> {
       continue;
     }
     if (await applyProductRejections(run)) continue;
-    if (current?.decision?.decision === 'rejected') await tellSubmitterOfRejection(run, current.revision);
+    // Every rejection reaches its submitter with the reasons, even when a revision was already resubmitted meanwhile.
+    for (const revision of state.script.revisions) {
+      if (revision.decision?.decision === 'rejected') await tellSubmitterOfRejection(run, revision.revision);
+    }
 
     const gates = gateStatus(run.state);
     if (gates.passed) {
@@ -73,12 +76,13 @@ async function applyProductRejections(run: StreamRun): Promise<boolean> {
 async function tellSubmitterOfRejection(run: StreamRun, revision: number): Promise<void> {
   const key = `script-rejected:r${revision}`;
   if (run.state.approvalNotices[key] !== undefined) return;
-  const current = run.state.script.revisions.find((r) => r.revision === revision)!;
-  const to = await notify(run, key, 1, { ids: [current.submittedBy] }, 'gate_waiting', {
-    gate: 'script_compliance',
+  const rejected = run.state.script.revisions.find((r) => r.revision === revision)!;
+  const to = await notify(run, key, 1, { ids: [rejected.submittedBy] }, 'script_rejected', {
+    revision,
+    decidedBy: rejected.decision?.decidedBy ?? 'reviewer',
+    reasons: rejected.decision?.reasons.length ? rejected.decision.reasons : ['rejected'],
     dueAt: toEpochMs(streamDeadlines(run.state).gateCutoff),
-    reviewUrl: run.link(`/streams/${run.state.streamId}`),
-    submittedBy: current.decision?.decidedBy ?? 'reviewer',
+    editUrl: run.link(`/streams/${run.state.streamId}`),
   });
   run.emit({ type: 'ReminderSent', approvalKey: key, to });
 }
