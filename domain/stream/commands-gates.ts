@@ -1,10 +1,9 @@
-import { sameActorId, type TActor } from '../shared/actor.types';
+import type { TActor } from '../shared/actor.types';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/parse-input';
-import { GATE_PHASES } from './command-context';
-import { forbidSelfApproval, requirePhase, requireRole, requireRoleOrRoster } from './command-guards';
+import { forbidSelfApproval } from './command-guards';
+import { ACTION_PERMITS } from './action-permits';
 import * as inputs from './commands.types';
-import { PRE_LIVE_PHASES } from './phases';
 import type { TStreamState } from './state.types';
 
 /** Validators for the compliance gates and the pre-live checklist (see commands.ts). */
@@ -14,12 +13,7 @@ export function validateSubmitScript(
   actor: TActor,
 ): inputs.TSubmitScriptInput {
   const parsed = parseInput(inputs.ZSubmitScriptInputSchema, input, 'script submission');
-  const current = state.script.revisions.at(-1);
-  const isAuthor =
-    sameActorId(actor.id, state.plan.owner) ||
-    (current !== undefined && sameActorId(actor.id, current.submittedBy));
-  if (!isAuthor) requireRole(actor, ['operator'], 'Submitting a script');
-  requirePhase(state, PRE_LIVE_PHASES, 'Submitting a script');
+  ACTION_PERMITS['submit-script'](state, actor);
   if (parsed.baseRevision !== state.script.currentRevision)
     throw new DomainError(
       'STALE_REVISION',
@@ -51,8 +45,7 @@ export function validateDecideScript(
   actor: TActor,
 ): inputs.TDecideScriptInput {
   const parsed = parseInput(inputs.ZDecideScriptInputSchema, input, 'script decision');
-  requireRole(actor, ['reviewer'], 'Deciding a script');
-  requirePhase(state, GATE_PHASES, 'Deciding a script');
+  ACTION_PERMITS['decide-script'](state, actor);
   const revision = state.script.revisions.find((r) => r.revision === parsed.revision);
   if (revision === undefined)
     throw new DomainError('NOT_FOUND', `Script revision r${parsed.revision} does not exist`);
@@ -104,8 +97,7 @@ export function validateDecideProduct(
   actor: TActor,
 ): inputs.TDecideProductInput {
   const parsed = parseInput(inputs.ZDecideProductInputSchema, input, 'product decision');
-  requireRole(actor, ['reviewer'], 'Deciding a product');
-  requirePhase(state, GATE_PHASES, 'Deciding a product');
+  ACTION_PERMITS['decide-product'](state, actor);
   const product = state.products[parsed.sku];
   if (product === undefined) throw new DomainError('NOT_FOUND', `Product ${parsed.sku} is not in the lineup`);
   if (product.dropped) throw new DomainError('INVALID_STATE', `Product ${parsed.sku} was dropped`);
@@ -134,8 +126,7 @@ export function validateSignChecklist(
   actor: TActor,
 ): inputs.TSignChecklistInput {
   const parsed = parseInput(inputs.ZSignChecklistInputSchema, input, 'checklist');
-  requireRoleOrRoster(state, actor, ['manager'], ['room_operator'], 'Signing the checklist');
-  requirePhase(state, ['compliance', 'preheat'], 'Signing the checklist');
+  ACTION_PERMITS['sign-checklist'](state, actor);
   if (state.checklist.signedAt !== undefined)
     throw new DomainError(
       'ALREADY_DECIDED',

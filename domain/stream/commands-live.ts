@@ -2,16 +2,11 @@ import type { TActor } from '../shared/actor.types';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/parse-input';
 import { isBefore } from '../shared/time';
-import { ACTIVE_PHASES, type TCommandContext } from './command-context';
-import {
-  forbidSelfApproval,
-  requireNotPaused,
-  requirePhase,
-  requireRole,
-  requireRoleOrRoster,
-} from './command-guards';
+import type { TCommandContext } from './command-context';
+import { forbidSelfApproval, requireNotPaused } from './command-guards';
+import { ACTION_PERMITS } from './action-permits';
 import * as inputs from './commands.types';
-import { nextPhase, PRE_LIVE_PHASES } from './phases';
+import { nextPhase } from './phases';
 import { gatesPassed } from './selectors';
 import type { TStreamState } from './state.types';
 
@@ -22,43 +17,31 @@ export function validateRecordIncident(
   actor: TActor,
 ): inputs.TRecordIncidentInput {
   const parsed = parseInput(inputs.ZRecordIncidentInputSchema, input, 'incident');
-  requireRoleOrRoster(
-    state,
-    actor,
-    ['operator', 'manager'],
-    ['room_operator', 'co_host', 'customer_service'],
-    'Recording an incident',
-  );
-  requirePhase(state, ['preheat', 'burst', 'tail'], 'Recording an incident');
+  ACTION_PERMITS['record-incident'](state, actor);
   return parsed;
 }
 
 export function validateExtend(state: TStreamState, input: unknown, actor: TActor): inputs.TExtendInput {
   const parsed = parseInput(inputs.ZExtendInputSchema, input, 'extension');
-  requireRole(actor, ['manager'], 'Extending the stream');
-  requirePhase(state, ['burst'], 'Extending the stream');
+  ACTION_PERMITS.extend(state, actor);
   return parsed;
 }
 
 export function validateEndEarly(state: TStreamState, input: unknown, actor: TActor): inputs.TEndEarlyInput {
   const parsed = parseInput(inputs.ZEndEarlyInputSchema, input, 'early end');
-  requireRole(actor, ['manager'], 'Ending the stream early');
-  requirePhase(state, ['burst'], 'Ending the stream early');
+  ACTION_PERMITS['end-early'](state, actor);
   return parsed;
 }
 
 export function validatePause(state: TStreamState, input: unknown, actor: TActor): inputs.TPauseInput {
   const parsed = parseInput(inputs.ZPauseInputSchema, input, 'pause');
-  requireRole(actor, ['manager'], 'Pausing');
-  requirePhase(state, ACTIVE_PHASES, 'Pausing');
-  requireNotPaused(state, 'Pausing');
+  ACTION_PERMITS.pause(state, actor);
   return parsed;
 }
 
 export function validateResume(state: TStreamState, input: unknown, actor: TActor): inputs.TResumeInput {
   const parsed = parseInput(inputs.ZResumeInputSchema, input, 'resume');
-  requireRole(actor, ['manager'], 'Resuming');
-  requirePhase(state, ACTIVE_PHASES, 'Resuming');
+  ACTION_PERMITS.resume(state, actor);
   if (state.schedule.pausedAt === undefined)
     throw new DomainError('INVALID_STATE', 'The stream is not paused');
   return parsed;
@@ -66,8 +49,7 @@ export function validateResume(state: TStreamState, input: unknown, actor: TActo
 
 export function validateAdvance(state: TStreamState, input: unknown, actor: TActor): inputs.TAdvanceInput {
   const parsed = parseInput(inputs.ZAdvanceInputSchema, input, 'phase override');
-  requireRole(actor, ['manager'], 'Advancing the phase');
-  requirePhase(state, ['compliance', 'preheat', 'burst', 'tail'], 'Advancing the phase');
+  ACTION_PERMITS.advance(state, actor);
   if (parsed.from !== state.phase)
     throw new DomainError('STALE_REVISION', `The stream is in ${state.phase} now, not ${parsed.from}`);
   if (parsed.to !== nextPhase(parsed.from))
@@ -89,8 +71,7 @@ export function validateReschedule(
   context: TCommandContext = {},
 ): inputs.TRescheduleInput {
   const parsed = parseInput(inputs.ZRescheduleInputSchema, input, 'reschedule');
-  requireRole(actor, ['manager'], 'Rescheduling');
-  requirePhase(state, PRE_LIVE_PHASES, 'Rescheduling');
+  ACTION_PERMITS.reschedule(state, actor);
   if (context.now !== undefined && !isBefore(context.now, parsed.scheduledStart))
     throw new DomainError('INVALID_INPUT', `The new start ${parsed.scheduledStart} is not in the future`);
   return parsed;
@@ -98,9 +79,7 @@ export function validateReschedule(
 
 export function validateCancel(state: TStreamState, input: unknown, actor: TActor): inputs.TCancelInput {
   const parsed = parseInput(inputs.ZCancelInputSchema, input, 'cancellation');
-  requireRole(actor, ['manager'], 'Cancelling');
-  // Once live, a stream ends (endEarly) rather than being cancelled: its sales and incidents still need a review.
-  requirePhase(state, PRE_LIVE_PHASES, 'Cancelling');
+  ACTION_PERMITS.cancel(state, actor);
   return parsed;
 }
 
@@ -110,8 +89,7 @@ export function validateSignReview(
   actor: TActor,
 ): inputs.TSignReviewInput {
   const parsed = parseInput(inputs.ZSignReviewInputSchema, input, 'review sign-off');
-  requireRole(actor, ['manager'], 'Signing the review off');
-  requirePhase(state, ['review'], 'Signing the review off');
+  ACTION_PERMITS['sign-review'](state, actor);
   const { reportId, reportedBy, signedOffBy } = state.review;
   if (reportId === undefined) throw new DomainError('INVALID_STATE', 'No review report yet');
   if (signedOffBy !== undefined)

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { TActor } from '../../domain/shared/actor.types';
+import type { TStreamActionName } from '../../domain/stream/action-permits';
 import type { TBatchSummary } from '../../domain/metrics';
 import type { TStreamState } from '../../domain/stream/state.types';
 
@@ -44,7 +45,7 @@ export const STREAM_ACTIONS = {
   reschedule: rescheduleUpdate,
   cancel: cancelUpdate,
   'sign-review': signReviewUpdate,
-} as const;
+} as const satisfies Record<TStreamActionName, typeof submitScriptUpdate>;
 export type StreamActionName = keyof typeof STREAM_ACTIONS;
 
 /** Full state: phase, deadlines, pending approvals, findings, timeline. */
