@@ -1,6 +1,5 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router, type Request } from 'express';
 import { hasAnyRole } from '../../domain/shared/actor.types';
-import { pendingApprovals } from '../../domain/stream/selectors';
 import { DomainError, DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
@@ -12,7 +11,7 @@ import { isStreamAction, parseActionForm } from './action-input';
 import { mayCallAction } from './allowed-actions';
 import { WEB_CSS, WEB_JS } from './assets';
 import { safeNextPath } from '../auth/login-routes';
-import { anonymousContext, type AnonymousContext, type PageContext } from './context';
+import { anonymousContext, type PageContext } from './context';
 import {
   parsePlanJson,
   planFromSampleForm,
@@ -20,16 +19,14 @@ import {
   samplePlanJson,
   ZSampleStreamFormSchema,
 } from './create-stream';
-import type { SafeHtml } from './html';
 import { createPage } from './pages/create-page';
 import { dashboardPage } from './pages/dashboard-page';
 import { errorPage } from './pages/error-page';
-import { inboxPage } from './pages/inbox-page';
 import { loginPage } from './pages/login-page';
 import { outboxPage } from './pages/outbox-page';
-import { reportPage } from './pages/report-page';
-import { streamPage } from './pages/stream-page';
-import { metricSeries, projectedStates, reviewReport, streamView } from './read-model';
+import { createPageHandler, send, withQuery } from './page-handler';
+import { projectedStates, reviewReport } from './read-model';
+import { createRenderers } from './renderers';
 
 export interface WebRouterDeps {
   streams: StreamService;
@@ -38,21 +35,8 @@ export interface WebRouterDeps {
   logger: Logger;
 }
 
-/** How long a page waits for the workflow's answer before showing the last projected state instead. */
-const STREAM_QUERY_TIMEOUT_MS = 5_000;
-const INBOX_QUERY_TIMEOUT_MS = 2_500;
-
 /** Who may start streams from the UI (the workflow itself does not check who starts it). */
 export const CREATE_STREAM_ROLES = ['operator'] as const;
-
-function send(res: Response, status: number, page: SafeHtml): void {
-  // Pages carry CSRF tokens and personal queues: never cached.
-  res.status(status).set('Cache-Control', 'no-store').type('html').send(page.value);
-}
-
-function withQuery(path: string, key: string, value: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
-}
 
 /**
  * The server-rendered web UI (zh-CN by default, English via ?lang=en). Mounted after the auth middleware, which sets
@@ -64,37 +48,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
   const simulated = config.analytics.baseUrl === undefined;
   const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
 
-  type Handler = (req: Request, res: Response, ctx: PageContext) => Promise<void>;
-  /** Pages for logged-in people: anonymous visitors go to the login form and come back afterwards. */
-  const page =
-    (handler: Handler) =>
-    async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
-      const anonymous = anonymousContext(req, res, simulated);
-      if (anonymous.actor === undefined) {
-        const next = req.method === 'GET' ? req.originalUrl : '/';
-        res.redirect(303, `/login?next=${encodeURIComponent(next)}`);
-        return;
-      }
-      const ctx: PageContext = { ...anonymous, actor: anonymous.actor };
-      try {
-        await handler(req, res, ctx);
-      } catch (error) {
-        renderError(res, ctx, error);
-      }
-    };
-
-  function renderError(res: Response, ctx: AnonymousContext, error: unknown): void {
-    if (isDomainError(error)) {
-      send(
-        res,
-        DOMAIN_ERROR_HTTP_STATUS[error.code],
-        errorPage(ctx, DOMAIN_ERROR_HTTP_STATUS[error.code], error.message),
-      );
-      return;
-    }
-    logger.error({ err: error, url: ctx.url }, 'web page failed');
-    send(res, 500, errorPage(ctx, 500, ctx.t('error.internal')));
-  }
+  const page = createPageHandler({ logger, simulated });
 
   router.get('/assets/web.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').type('text/css').send(WEB_CSS);
@@ -189,58 +143,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
     }),
   );
 
-  async function renderStream(
-    res: Response,
-    ctx: PageContext,
-    id: string,
-    status: number,
-    extra: { error?: string; done?: string },
-  ) {
-    const { state, live } = await streamView(streams, db, id, STREAM_QUERY_TIMEOUT_MS);
-    const points = await metricSeries(db, id, ['viewers', 'gmv']);
-    send(
-      res,
-      status,
-      streamPage(ctx, { state, live, points, hasReport: state.review.reportId !== undefined, ...extra }),
-    );
-  }
-
-  async function renderInbox(
-    res: Response,
-    ctx: PageContext,
-    status: number,
-    extra: { error?: string; done?: string },
-  ) {
-    const listed = await streams.approvalsFor(ctx.actor);
-    const ids = [...new Set(listed.map((item) => item.streamId))];
-    const views = await Promise.all(
-      ids.map((id) => streamView(streams, db, id, INBOX_QUERY_TIMEOUT_MS).catch(() => undefined)),
-    );
-    const states = new Map(
-      views.flatMap((view) => (view ? [[view.state.streamId, view.state] as const] : [])),
-    );
-    // The list comes from the projection; drop what the live state shows as already done (e.g. just decided).
-    const now = new Date().toISOString();
-    const items = listed.filter((item) => {
-      const state = states.get(item.streamId);
-      return state !== undefined && pendingApprovals(state, now).some((p) => p.key === item.key);
-    });
-    send(res, status, inboxPage(ctx, { items, states, ...extra }));
-  }
-
-  async function renderReport(
-    res: Response,
-    ctx: PageContext,
-    id: string,
-    status: number,
-    extra: { error?: string; done?: string },
-  ) {
-    const [{ state }, report] = await Promise.all([
-      streamView(streams, db, id, STREAM_QUERY_TIMEOUT_MS),
-      reviewReport(db, id),
-    ]);
-    send(res, status, reportPage(ctx, { state, report, ...extra }));
-  }
+  const { renderStream, renderInbox, renderReport } = createRenderers({ streams, db });
 
   const doneParam = (req: Request): { done?: string } => {
     const done = typeof req.query.done === 'string' ? req.query.done : undefined;
