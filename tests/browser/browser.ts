@@ -55,6 +55,8 @@ export class PersonPage {
   }
 
   async close(): Promise<void> {
+    // A context the test already closed (or a browser that went away) has nothing left to close.
+    if (this.page.isClosed()) return;
     await this.page.context().close();
   }
 }

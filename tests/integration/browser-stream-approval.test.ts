@@ -48,9 +48,10 @@ describe('web UI in Chromium', () => {
 
   const phaseText = (page: Page) => page.locator('#current-phase').innerText();
 
-  afterEach(() => {
+  afterEach(async () => {
     const errors = people_.flatMap((person) => person.errors);
-    people_.splice(0).forEach((person) => void person.close());
+    // Awaited: a close still in flight when afterAll closes the browser fails the whole suite.
+    await Promise.all(people_.splice(0).map((person) => person.close()));
     expect(errors).toEqual([]);
   });
 
