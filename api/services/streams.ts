@@ -179,10 +179,6 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
       });
     },
 
-    deadlines(state: TStreamState) {
-      return streamDeadlines(state, new Date().toISOString());
-    },
-
     /** The workflow's Temporal event history as JSON, for auditors. */
     async history(id: string): Promise<unknown> {
       try {

@@ -1,43 +1,40 @@
+import type { z } from 'zod';
 import type { TActor } from '../shared/actor.types';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/parse-input';
 import { isBefore } from '../shared/time';
 import type { TCommandContext } from './command-context';
 import { forbidSelfApproval, requireNotPaused } from './command-guards';
-import { ACTION_PERMITS } from './action-permits';
+import { ACTION_PERMITS, type TStreamActionName } from './action-permits';
 import * as inputs from './commands.types';
 import { nextPhase } from './phases';
 import { gatesPassed } from './selectors';
 import type { TStreamState } from './state.types';
 
+/**
+ * A validator for an action whose only checks are its input schema and its permit (role and phase): parse, then
+ * permit, in the same order as the validators with more to check.
+ */
+function permittedWith<S extends z.ZodType>(action: TStreamActionName, schema: S, what: string) {
+  return (state: TStreamState, input: unknown, actor: TActor): z.output<S> => {
+    const parsed = parseInput(schema, input, what);
+    ACTION_PERMITS[action](state, actor);
+    return parsed;
+  };
+}
+
 /** Validators for live adjustments, overrides and the review sign-off (see commands.ts). */
-export function validateRecordIncident(
-  state: TStreamState,
-  input: unknown,
-  actor: TActor,
-): inputs.TRecordIncidentInput {
-  const parsed = parseInput(inputs.ZRecordIncidentInputSchema, input, 'incident');
-  ACTION_PERMITS['record-incident'](state, actor);
-  return parsed;
-}
+export const validateRecordIncident = permittedWith(
+  'record-incident',
+  inputs.ZRecordIncidentInputSchema,
+  'incident',
+);
 
-export function validateExtend(state: TStreamState, input: unknown, actor: TActor): inputs.TExtendInput {
-  const parsed = parseInput(inputs.ZExtendInputSchema, input, 'extension');
-  ACTION_PERMITS.extend(state, actor);
-  return parsed;
-}
+export const validateExtend = permittedWith('extend', inputs.ZExtendInputSchema, 'extension');
 
-export function validateEndEarly(state: TStreamState, input: unknown, actor: TActor): inputs.TEndEarlyInput {
-  const parsed = parseInput(inputs.ZEndEarlyInputSchema, input, 'early end');
-  ACTION_PERMITS['end-early'](state, actor);
-  return parsed;
-}
+export const validateEndEarly = permittedWith('end-early', inputs.ZEndEarlyInputSchema, 'early end');
 
-export function validatePause(state: TStreamState, input: unknown, actor: TActor): inputs.TPauseInput {
-  const parsed = parseInput(inputs.ZPauseInputSchema, input, 'pause');
-  ACTION_PERMITS.pause(state, actor);
-  return parsed;
-}
+export const validatePause = permittedWith('pause', inputs.ZPauseInputSchema, 'pause');
 
 export function validateResume(state: TStreamState, input: unknown, actor: TActor): inputs.TResumeInput {
   const parsed = parseInput(inputs.ZResumeInputSchema, input, 'resume');
@@ -77,11 +74,7 @@ export function validateReschedule(
   return parsed;
 }
 
-export function validateCancel(state: TStreamState, input: unknown, actor: TActor): inputs.TCancelInput {
-  const parsed = parseInput(inputs.ZCancelInputSchema, input, 'cancellation');
-  ACTION_PERMITS.cancel(state, actor);
-  return parsed;
-}
+export const validateCancel = permittedWith('cancel', inputs.ZCancelInputSchema, 'cancellation');
 
 export function validateSignReview(
   state: TStreamState,

@@ -1,5 +1,3 @@
-import { laterOf, secondsBetween } from '../shared/time';
-import { streamDeadlines } from './deadlines';
 import type { TStreamState } from './state.types';
 
 /** One import point for read models; each lives in its own file. */
@@ -40,19 +38,4 @@ export function gateStatus(state: TStreamState): TGateStatus {
 /** Script approved (with or without accepted findings) and every product still in the lineup approved. */
 export function gatesPassed(state: TStreamState): boolean {
   return gateStatus(state).passed;
-}
-
-/** True while an alert rule is inside its cool-down window and should not fire again. */
-export function isAlertCoolingDown(state: TStreamState, ruleId: string, now: string): boolean {
-  const last = state.alerts.lastFiredAt[ruleId];
-  return last !== undefined && secondsBetween(last, now) < state.plan.timing.alertCooldownSeconds;
-}
-
-/** During burst, true when no metric batch has arrived for metricNoDataSeconds (counted from live start at first). */
-export function isMetricFeedSilent(state: TStreamState, now: string): boolean {
-  if (state.phase !== 'burst') return false;
-  const { liveStart } = streamDeadlines(state, now);
-  const since =
-    state.metrics.lastReceivedAt === undefined ? liveStart : laterOf(state.metrics.lastReceivedAt, liveStart);
-  return secondsBetween(since, now) >= state.plan.timing.metricNoDataSeconds;
 }

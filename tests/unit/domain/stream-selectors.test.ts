@@ -1,13 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../domain/shared/actor.types';
 import { addSeconds } from '../../../domain/shared/time';
 import { alertRecipients } from '../../../domain/metrics';
-import {
-  gateStatus,
-  isAlertCoolingDown,
-  isMetricFeedSilent,
-  pendingApprovals,
-  streamDeadlines,
-} from '../../../domain/stream/selectors';
+import { gateStatus, pendingApprovals, streamDeadlines } from '../../../domain/stream/selectors';
 import { SAMPLE_PRODUCT_SKU } from '../../../domain/stream/sample-plan';
 import { ev, HOUR, manager, plan, START_UTC, stateAfter, t } from './stream-fixtures';
 
@@ -173,20 +167,5 @@ describe('pendingApprovals', () => {
 describe('live helpers', () => {
   it('never sends live alerts to the host', () => {
     expect(alertRecipients(plan.team, true)).toEqual(['ops@example.com', 'cohost@example.com']);
-  });
-
-  it('cools an alert rule down for the configured window', () => {
-    const state = stateAfter('alert');
-    expect(isAlertCoolingDown(state, 'conversion-drop', t(600 + 599))).toBe(true);
-    expect(isAlertCoolingDown(state, 'conversion-drop', t(600 + 600))).toBe(false);
-    expect(isAlertCoolingDown(state, 'viewers-drop', t(601))).toBe(false);
-  });
-
-  it('notices a silent metric feed during burst only', () => {
-    const state = stateAfter('metrics');
-    expect(isMetricFeedSilent(state, t(60 + 299))).toBe(false);
-    expect(isMetricFeedSilent(state, t(60 + 300))).toBe(true);
-    expect(isMetricFeedSilent(stateAfter('burst'), t(300))).toBe(true);
-    expect(isMetricFeedSilent(stateAfter('preheat'), t(0))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   ZMetricRulePolicySchema,
   evaluateMetricRules,
   type TMetricAlert,
+  type TMetricRulePolicy,
 } from '../../../domain/metrics';
 import { toEpochMs } from '../../../domain/shared/time';
 import type { TMetricName } from '../../../domain/stream/events.types';
@@ -30,6 +31,7 @@ function rulePolicy(plan: TStreamPlan) {
  * pauses; the loop re-reads it after every change.
  */
 export async function runBurst(run: StreamRun): Promise<void> {
+  const policy = rulePolicy(run.state.plan);
   let nextPollMs = nowMs();
   while (run.state.phase === 'burst') {
     if (nowMs() >= nextPollMs && !run.isPaused) {
@@ -48,16 +50,14 @@ export async function runBurst(run: StreamRun): Promise<void> {
       ) as Partial<Record<TMetricName, number>>;
       run.emit({ type: 'MetricsReceived', count: batch.count, from: batch.from, to: batch.to, latest });
     }
-    await evaluateRules(run, batches);
+    await evaluateRules(run, batches, policy);
     const { liveEnd } = streamDeadlines(run.state);
     if (run.isDue(liveEnd)) {
       run.emit({ type: 'PhaseEntered', phase: 'tail' });
       return;
     }
     await run.checkpoint();
-    const nextNoDataCheck = new Date(
-      nowMs() + rulePolicy(run.state.plan).noData.afterSeconds * 1000,
-    ).toISOString();
+    const nextNoDataCheck = new Date(nowMs() + policy.noData.afterSeconds * 1000).toISOString();
     const nextPoll = new Date(nextPollMs).toISOString();
     await run.waitForChange(
       earliest([liveEnd, nextNoDataCheck, nextPoll]),
@@ -66,7 +66,11 @@ export async function runBurst(run: StreamRun): Promise<void> {
   }
 }
 
-async function evaluateRules(run: StreamRun, batches: typeof run.pendingBatches): Promise<void> {
+async function evaluateRules(
+  run: StreamRun,
+  batches: typeof run.pendingBatches,
+  policy: TMetricRulePolicy,
+): Promise<void> {
   if (run.isPaused) return;
   const streamId = run.state.streamId;
   const result = evaluateMetricRules({
@@ -75,7 +79,7 @@ async function evaluateRules(run: StreamRun, batches: typeof run.pendingBatches)
     nowMs: nowMs(),
     liveSinceMs: toEpochMs(streamDeadlines(run.state).liveStart),
     lastFiredAtMs: run.lastFiredAtMs,
-    policy: rulePolicy(run.state.plan),
+    policy,
   });
   run.baseline = result.baseline;
   run.lastFiredAtMs = result.lastFiredAtMs;
