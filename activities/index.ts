@@ -6,7 +6,7 @@ import { createAnalyticsClient, type AnalyticsClient } from './analytics/client'
 import { createNotifyActivities, type NotifyTransports } from './notify/send-notification';
 import { createReportActivities } from './reports/stream-review';
 import { createComplianceActivities } from './compliance/compliance-checks';
-import { createProjectionActivities } from './projection/project-stream-state';
+import { createProjectionActivities } from './projection/record-workflow-events';
 
 export interface ActivityDeps {
   db: Db;

@@ -1,5 +1,5 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../activities';
+import { createActivities, type Activities, type ActivityDeps } from '../activities';
 
 export interface CreateWorkerOptions {
   connection: NativeConnection;
@@ -9,6 +9,10 @@ export interface CreateWorkerOptions {
   /** Pre-built bundle (tests build it once per run); otherwise the workflows folder is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   workflowsPath?: string;
+  /** Tests only: wraps the real activities (slow one down, make one fail for a while). */
+  wrapActivities?: (activities: Activities) => Activities;
+  /** Workflows kept in memory; each cached stream costs its state plus the workflow code's module instances. */
+  maxCachedWorkflows?: number;
 }
 
 export async function createWorker(options: CreateWorkerOptions): Promise<Worker> {
@@ -16,7 +20,8 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities(options.deps),
+    activities: (options.wrapActivities ?? ((a: Activities) => a))(createActivities(options.deps)),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: options.workflowsPath ?? require.resolve('../workflows') }),

@@ -1,12 +1,17 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { ZMetricPointSchema, type TMetricPoint } from '../../domain/metrics';
+import {
+  summarizeBatch,
+  ZMetricPointSchema,
+  type TBatchSummary,
+  type TMetricPoint,
+} from '../../domain/metrics';
+import type { TMetricSource } from '../../domain/stream/events.types';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
-import type { TLiveSnapshot } from './analytics.types';
 import { AnalyticsError, type AnalyticsClient } from './client';
 import { storeMetricPoints, type StoreResult } from './metric-store';
 
-export interface CollectFinalStatsResult extends StoreResult {
+export interface CollectFinalStatsResult extends Omit<StoreResult, 'changed'> {
   streamId: string;
   status: 'scheduled' | 'live' | 'ended';
   /** False for T+1 platforms until the numbers settle: the workflow may collect again later. */
@@ -49,13 +54,28 @@ export function createAnalyticsActivities({
   }
 
   return {
-    /** Real-time numbers of a live stream, for dashboards and metric rules that poll instead of being pushed to. */
-    async fetchLiveSnapshot({ streamId }: { streamId: string }): Promise<TLiveSnapshot> {
+    /**
+     * Real-time numbers of a live stream, stored as they arrive (the stream page charts them during the live), and
+     * answered as a batch of the points that were new, so a repeated reading is never counted twice.
+     */
+    async pullLiveMetrics({
+      streamId,
+    }: {
+      streamId: string;
+    }): Promise<{ summary: TBatchSummary; source: TMetricSource } | null> {
+      let snapshot;
       try {
-        return await client().getLiveSnapshot(streamId);
+        snapshot = await client().getLiveSnapshot(streamId);
       } catch (error) {
         throw toFailure(error);
       }
+      const source: TMetricSource = snapshot.simulated ? 'simulated' : 'platform';
+      const points = Object.entries(snapshot.metrics).flatMap(([metric, value]) => {
+        const parsed = ZMetricPointSchema.safeParse({ streamId, metric, ts: snapshot.asOf, value });
+        return value === null || !parsed.success ? [] : [parsed.data];
+      });
+      const stored = await storeMetricPoints(db, points, source);
+      return stored.changed.length === 0 ? null : { summary: summarizeBatch(stored.changed), source };
     },
 
     /**
@@ -83,7 +103,11 @@ export function createAnalyticsActivities({
           else skipped++;
         }
       }
-      const stored = await storeMetricPoints(db, points);
+      const { changed: _changed, ...stored } = await storeMetricPoints(
+        db,
+        points,
+        stats.simulated ? 'simulated' : 'platform',
+      );
       logger.info(
         { streamId, status: stats.status, final: stats.final, ...stored, skipped },
         'final stream stats collected',

@@ -20,6 +20,8 @@ export const ZLiveSnapshotSchema = z.object({
   status: ZStreamStatusSchema,
   asOf: z.iso.datetime({ offset: true }),
   metrics: ZMetricReadingsSchema,
+  /** The embedded platform simulator says so: its numbers are generated, never real. */
+  simulated: z.boolean().optional(),
 });
 export type TLiveSnapshot = z.infer<typeof ZLiveSnapshotSchema>;
 
@@ -37,5 +39,6 @@ export const ZStreamStatsSchema = z.object({
   endedAt: z.iso.datetime({ offset: true }).nullable(),
   totals: ZMetricReadingsSchema,
   series: z.array(ZSeriesSchema),
+  simulated: z.boolean().optional(),
 });
 export type TStreamStats = z.infer<typeof ZStreamStatsSchema>;

@@ -1,74 +1,94 @@
 import { dedupePoints, pointTimeMs, type TMetricName, type TMetricPoint } from '../../domain/metrics';
+import { SOURCE_PRECEDENCE } from '../../domain/metrics/metric-sources';
+import type { TMetricSource } from '../../domain/stream/events.types';
 import type { Db } from '../../runtime/db';
 
 export interface StoreResult {
   /** Points not stored before. */
   inserted: number;
-  /** Points whose (stream, metric, instant) was already stored, in the database or earlier in the same input. */
+  /** Points whose (stream, source, metric, instant) was already stored, in the database or earlier in the input. */
   duplicates: number;
   /** Of the duplicates, those that carried a different value: platforms re-send corrected numbers, the newest wins. */
   corrected: number;
+  /** The points that changed what is stored (new or corrected): the only ones a workflow needs to hear about. */
+  changed: TMetricPoint[];
 }
 
 const keyOf = (streamId: string, metric: string, tsMs: number) => `${streamId}\u0000${metric}\u0000${tsMs}`;
+/** SQLite allows 32,766 bound parameters; a point takes 5 in an insert. Chunks stay far below. */
+const WRITE_CHUNK = 500;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
-async function storeOnce(
-  db: Db,
-  unique: readonly TMetricPoint[],
-): Promise<Omit<StoreResult, 'duplicates'> & { existing: number }> {
-  const times = unique.map(pointTimeMs);
-  const existingRows = await db.metricPoint.findMany({
-    where: {
-      streamId: { in: [...new Set(unique.map((p) => p.streamId))] },
-      metric: { in: [...new Set(unique.map((p) => p.metric))] },
-      ts: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
-    },
-    select: { id: true, streamId: true, metric: true, ts: true, value: true },
-  });
-  const existing = new Map(
-    existingRows.map((row) => [keyOf(row.streamId, row.metric, row.ts.getTime()), row]),
-  );
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function storeOnce(db: Db, unique: readonly TMetricPoint[], source: TMetricSource) {
   const fresh: TMetricPoint[] = [];
-  const changed: Array<{ id: number; value: number }> = [];
-  unique.forEach((point, i) => {
-    const row = existing.get(keyOf(point.streamId, point.metric, times[i] ?? 0));
-    if (!row) fresh.push(point);
-    else if (row.value !== point.value) changed.push({ id: row.id, value: point.value });
-  });
+  const changed: Array<{ id: number; point: TMetricPoint }> = [];
+  for (const chunk of chunks(unique, WRITE_CHUNK)) {
+    const times = chunk.map(pointTimeMs);
+    const existingRows = await db.metricPoint.findMany({
+      where: {
+        source,
+        streamId: { in: [...new Set(chunk.map((p) => p.streamId))] },
+        metric: { in: [...new Set(chunk.map((p) => p.metric))] },
+        ts: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
+      },
+      select: { id: true, streamId: true, metric: true, ts: true, value: true },
+    });
+    const existing = new Map(
+      existingRows.map((row) => [keyOf(row.streamId, row.metric, row.ts.getTime()), row]),
+    );
+    chunk.forEach((point, i) => {
+      const row = existing.get(keyOf(point.streamId, point.metric, times[i] ?? 0));
+      if (!row) fresh.push(point);
+      else if (row.value !== point.value) changed.push({ id: row.id, point });
+    });
+  }
   await db.$transaction([
-    db.metricPoint.createMany({
-      data: fresh.map((p) => ({
-        streamId: p.streamId,
-        metric: p.metric,
-        ts: new Date(p.ts),
-        value: p.value,
-      })),
-    }),
-    ...changed.map(({ id, value }) => db.metricPoint.update({ where: { id }, data: { value } })),
+    ...chunks(fresh, WRITE_CHUNK).map((chunk) =>
+      db.metricPoint.createMany({
+        data: chunk.map((p) => ({
+          streamId: p.streamId,
+          source,
+          metric: p.metric,
+          ts: new Date(p.ts),
+          value: p.value,
+        })),
+      }),
+    ),
+    ...changed.map(({ id, point }) => db.metricPoint.update({ where: { id }, data: { value: point.value } })),
   ]);
-  return { inserted: fresh.length, corrected: changed.length, existing: unique.length - fresh.length };
+  return { fresh, changed: changed.map((c) => c.point) };
 }
 
 /**
- * Stores metric points deduplicated by (stream, metric, instant): storing the same batch twice is a no-op, so pushes
- * and pulls can both be retried freely. Two writers racing on the same new points: the loser's insert fails on the
- * unique key and it simply runs again, now seeing those points as existing.
+ * Stores metric points deduplicated by (stream, source, metric, instant): storing the same batch twice is a no-op, so
+ * pushes and pulls can both be retried freely, and says which points changed anything. Two writers racing on the same
+ * new points: the loser's insert fails on the unique key and it simply runs again, now seeing those points as stored.
  */
-export async function storeMetricPoints(db: Db, points: readonly TMetricPoint[]): Promise<StoreResult> {
-  if (points.length === 0) return { inserted: 0, duplicates: 0, corrected: 0 };
+export async function storeMetricPoints(
+  db: Db,
+  points: readonly TMetricPoint[],
+  source: TMetricSource,
+): Promise<StoreResult> {
+  if (points.length === 0) return { inserted: 0, duplicates: 0, corrected: 0, changed: [] };
   const unique = dedupePoints(points);
   const inBatchDuplicates = points.length - unique.length;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await storeOnce(db, unique);
+      const { fresh, changed } = await storeOnce(db, unique, source);
       return {
-        inserted: result.inserted,
-        corrected: result.corrected,
-        duplicates: inBatchDuplicates + result.existing,
+        inserted: fresh.length,
+        corrected: changed.length,
+        duplicates: inBatchDuplicates + unique.length - fresh.length,
+        changed: [...fresh, ...changed],
       };
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
@@ -76,16 +96,58 @@ export async function storeMetricPoints(db: Db, points: readonly TMetricPoint[])
   }
 }
 
-/** One stream's stored series, oldest first, as domain points. */
-export async function readStreamSeries(db: Db, streamId: string): Promise<TMetricPoint[]> {
+export interface StreamSeries {
+  /** The chosen series, oldest first: per metric, the points of the most trusted source that has any. */
+  points: TMetricPoint[];
+  /** Which source each metric's numbers come from. */
+  sourceOf: Partial<Record<TMetricName, TMetricSource>>;
+  /** Other sources that also reported a metric, with their last value, when it differs from the chosen one. */
+  disagreements: Array<{
+    metric: TMetricName;
+    used: TMetricSource;
+    other: TMetricSource;
+    usedLast: number;
+    otherLast: number;
+  }>;
+}
+
+/** One stream's stored series, choosing per metric the most trusted source, and saying where sources disagree. */
+export async function readStreamSeries(db: Db, streamId: string): Promise<StreamSeries> {
   const rows = await db.metricPoint.findMany({
     where: { streamId },
     orderBy: [{ ts: 'asc' }, { metric: 'asc' }],
   });
-  return rows.map((row) => ({
-    streamId: row.streamId,
-    metric: row.metric as TMetricName,
-    ts: row.ts.toISOString(),
-    value: row.value,
-  }));
+  const bySource = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.metric}\u0000${row.source}`;
+    bySource.set(key, [...(bySource.get(key) ?? []), row]);
+  }
+  const metrics = [...new Set(rows.map((row) => row.metric as TMetricName))];
+  const sourceOf: StreamSeries['sourceOf'] = {};
+  const disagreements: StreamSeries['disagreements'] = [];
+  const chosen = new Set<string>();
+  for (const metric of metrics) {
+    const present = SOURCE_PRECEDENCE.filter((source) => bySource.has(`${metric}\u0000${source}`));
+    const used = present[0];
+    if (used === undefined) continue;
+    sourceOf[metric] = used;
+    chosen.add(`${metric}\u0000${used}`);
+    const usedLast = bySource.get(`${metric}\u0000${used}`)!.at(-1)!.value;
+    for (const other of present.slice(1)) {
+      const otherLast = bySource.get(`${metric}\u0000${other}`)!.at(-1)!.value;
+      if (otherLast !== usedLast) disagreements.push({ metric, used, other, usedLast, otherLast });
+    }
+  }
+  return {
+    points: rows
+      .filter((row) => chosen.has(`${row.metric}\u0000${row.source}`))
+      .map((row) => ({
+        streamId: row.streamId,
+        metric: row.metric as TMetricName,
+        ts: row.ts.toISOString(),
+        value: row.value,
+      })),
+    sourceOf,
+    disagreements,
+  };
 }

@@ -13,6 +13,7 @@ import { postChat } from './chat-transport';
 import { DeliveryError, describeError } from './delivery-error';
 import { planDeliveries, type Delivery } from './delivery-plan';
 import { createSmtpTransport, type MailTransport } from './mail-transport';
+import { NOTIFY_ATTEMPT_TIMEOUT_MS } from '../../domain/notify/retry-policy';
 import {
   NOTIFY_RETRY_POLICY,
   ZNotificationRequestSchema,
@@ -31,7 +32,7 @@ export interface NotifyDeps {
   logger: Logger;
   config: Pick<Config, 'mail' | 'chatChannels' | 'notifyLocale'>;
   transports?: NotifyTransports;
-  /** A row left in `sending` longer than this is taken to belong to a crashed attempt. Default 2 minutes. */
+  /** A row left in `sending` longer than this belongs to a crashed attempt. Default: the attempt timeout. */
   sendingLeaseMs?: number;
   chatTimeoutMs?: number;
 }
@@ -42,17 +43,11 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
-/** Attempt number and whether it is the last one the retry policy allows; 1 of N outside a Temporal activity. */
+/** Attempt number and whether it is the last one the retry policy allows (tests run it in MockActivityEnvironment). */
 function currentAttempt(): { attempt: number; final: boolean } {
-  let info: { attempt: number; retryPolicy?: { maximumAttempts?: number } } | undefined;
-  try {
-    info = Context.current().info;
-  } catch {
-    info = undefined;
-  }
-  const attempt = info?.attempt ?? 1;
-  const max = info?.retryPolicy?.maximumAttempts ?? NOTIFY_RETRY_POLICY.maximumAttempts;
-  return { attempt, final: max > 0 && attempt >= max };
+  const info = Context.current().info;
+  const max = info.retryPolicy?.maximumAttempts ?? NOTIFY_RETRY_POLICY.maximumAttempts;
+  return { attempt: info.attempt, final: max > 0 && info.attempt >= max };
 }
 
 const htmlDocument = (subject: string, fragment: string, lang: string) =>
@@ -76,7 +71,7 @@ const htmlDocument = (subject: string, fragment: string, lang: string) =>
  */
 export function createNotifyActivities(deps: NotifyDeps) {
   const { db, logger, config } = deps;
-  const leaseMs = deps.sendingLeaseMs ?? 120_000;
+  const leaseMs = deps.sendingLeaseMs ?? NOTIFY_ATTEMPT_TIMEOUT_MS;
   const fetchImpl = deps.transports?.fetch ?? fetch;
   let mail: MailTransport | null | undefined = deps.transports?.mail;
   const mailTransport = (): MailTransport | null => {

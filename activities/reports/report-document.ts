@@ -19,8 +19,8 @@ export type ReportSection =
   | {
       kind: 'kpi-table';
       title: string;
-      columns: { name: string; actual: string; target: string; attainment: string };
-      rows: Array<{ name: string; actual: string; target: string; attainmentPct?: number }>;
+      columns: { name: string; actual: string; target: string; attainment: string; source?: string };
+      rows: Array<{ name: string; actual: string; target: string; attainmentPct?: number; source?: string }>;
     }
   | {
       kind: 'chart';
@@ -46,6 +46,7 @@ function renderSection(section: ReportSection): string {
         section.columns.actual,
         section.columns.target,
         section.columns.attainment,
+        ...(section.columns.source === undefined ? [] : [section.columns.source]),
       ]
         .map(
           (c, i) =>
@@ -55,7 +56,7 @@ function renderSection(section: ReportSection): string {
       const rows = section.rows
         .map(
           (r) =>
-            `<tr><td style="padding:4px 8px">${escapeHtml(r.name)}</td><td style="padding:4px 8px;text-align:right">${escapeHtml(r.actual)}</td><td style="padding:4px 8px;text-align:right">${escapeHtml(r.target)}</td>${attainmentCell(r.attainmentPct)}</tr>`,
+            `<tr><td style="padding:4px 8px">${escapeHtml(r.name)}</td><td style="padding:4px 8px;text-align:right">${escapeHtml(r.actual)}</td><td style="padding:4px 8px;text-align:right">${escapeHtml(r.target)}</td>${attainmentCell(r.attainmentPct)}${section.columns.source === undefined ? '' : `<td style="padding:4px 8px;color:#6b7280">${escapeHtml(r.source ?? '–')}</td>`}</tr>`,
         )
         .join('');
       return `<h2>${escapeHtml(section.title)}</h2><table style="border-collapse:collapse"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;

@@ -3,6 +3,8 @@ import {
   computeStreamKpis,
   formatKpiValue,
   KPI_LABELS,
+  KPI_METRIC,
+  SOURCE_LABELS,
   renderSeriesSvg,
   toCsv,
   type TKpiName,
@@ -64,7 +66,12 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
       const { streamId, locale } = input;
       const zh = locale === 'zh-CN';
       const t = (zhText: string, en: string) => (zh ? zhText : en);
-      const points = await readStreamSeries(db, streamId);
+      const { points, sourceOf, disagreements } = await readStreamSeries(db, streamId);
+      const sourceLabel = (kpi: TKpiName) => {
+        const source = sourceOf[KPI_METRIC[kpi]];
+        return source === undefined ? '–' : SOURCE_LABELS[source][locale];
+      };
+      const simulatedUsed = Object.values(sourceOf).includes('simulated');
       const targets = normalizeTargets(input.targets);
       const result = computeStreamKpis({ kind: 'series', points }, targets);
       const fmt = (kpi: TKpiName, v: number | undefined) => (v === undefined ? '–' : formatKpiValue(kpi, v));
@@ -84,6 +91,18 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
           t(`数据点：${points.length}`, `Data points: ${points.length}`),
         ],
         sections: [
+          ...(simulatedUsed
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  title: t('注意：含模拟数据', 'Note: simulated data'),
+                  text: t(
+                    '部分数字来自内置的平台模拟器（未配置真实数据接口，也没有推送数据），不是真实直播数据。',
+                    'Some numbers come from the built-in platform simulator (no real analytics API configured and nothing pushed): they are not real stream data.',
+                  ),
+                },
+              ]
+            : []),
           {
             kind: 'kpi-table',
             title: t('核心指标', 'Key metrics'),
@@ -92,6 +111,7 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
               actual: t('实际', 'Actual'),
               target: t('目标', 'Target'),
               attainment: t('达成率', 'Attainment'),
+              source: t('数据来源', 'Source'),
             },
             rows: result.kpis
               .filter((k) => k.actual !== undefined || k.target !== undefined)
@@ -100,7 +120,20 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
                 actual: fmt(k.kpi, k.actual),
                 target: fmt(k.kpi, k.target),
                 attainmentPct: k.attainmentPct,
+                source: sourceLabel(k.kpi),
               })),
+          },
+          {
+            kind: 'list',
+            title: t('数据来源', 'Data sources'),
+            tone: 'neutral',
+            items: disagreements.map((d) =>
+              t(
+                `${d.metric}：采用${SOURCE_LABELS[d.used]['zh-CN']}（最新值 ${d.usedLast}），${SOURCE_LABELS[d.other]['zh-CN']}为 ${d.otherLast}`,
+                `${d.metric}: used ${SOURCE_LABELS[d.used].en} (last ${d.usedLast}); ${SOURCE_LABELS[d.other].en} said ${d.otherLast}`,
+              ),
+            ),
+            emptyText: t('各来源数据一致', 'No disagreement between sources'),
           },
           {
             kind: 'chart',
@@ -203,6 +236,8 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
           locale,
           targets,
           pointCount: points.length,
+          sourceOf,
+          disagreements,
           ...result,
           summary,
         }),

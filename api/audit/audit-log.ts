@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { ZIsoInstantSchema } from '../../domain/shared/time';
+import { ZIsoInstantSchema } from '../../domain/shared/time.schema';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import '../http/locals';

@@ -134,7 +134,7 @@ export function requireRole(...roles: TAppRole[]): RequestHandler {
       req,
       res,
       new AppError(
-        'FORBIDDEN',
+        'FORBIDDEN_ROLE',
         `needs role ${roles.join(' or ')}; ${actor.id} has ${actor.roles.join(', ') || 'none'}`,
       ),
     );

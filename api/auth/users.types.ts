@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAppRoleSchema } from '../../domain/shared/actor.types';
+import { ZAppRoleSchema } from '../../domain/shared/actor.schema';
 
 export const ZCreateUserInputSchema = z.object({
   email: z.email().transform((email) => email.toLowerCase()),

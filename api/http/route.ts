@@ -25,6 +25,11 @@ export interface RouteSpec<
   body?: B;
   /** How the body is sent; default JSON. */
   bodyType?: 'json' | 'form';
+  /**
+   * false: `body` documents the input but the handler gets it as sent, because the domain parses it with the same
+   * spec after deciding who may act (workflow actions: a refusal for who or when comes before one for the input).
+   */
+  validateBody?: boolean;
   /** Audit action of a mutating route, e.g. stream.create; reads are not audited. */
   action?: string;
   success: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };
@@ -89,7 +94,8 @@ export class ApiRoutes {
     const run = async (req: Request, res: Response) => {
       const params = parsePart(spec.params, req.params, 'path parameters');
       const query = parsePart(spec.query, req.query, 'query');
-      const body = parsePart(spec.body, req.body ?? {}, 'body');
+      const body =
+        spec.validateBody === false ? (req.body ?? {}) : parsePart(spec.body, req.body ?? {}, 'body');
       const result = await handler({
         params: params as Out<P>,
         query: query as Out<Q>,

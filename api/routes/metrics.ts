@@ -30,7 +30,7 @@ export function createMetricsRouter({ db, onBatch, logger }: MetricsRouterDeps):
     const result = await ingestMetricBatch(db, req.body);
     const notified: string[] = [];
     const notifyFailures: string[] = [];
-    for (const { streamId, summary } of result.streams) {
+    for (const { streamId, summary } of result.changed) {
       try {
         await onBatch(streamId, summary);
         notified.push(streamId);
@@ -44,7 +44,7 @@ export function createMetricsRouter({ db, onBatch, logger }: MetricsRouterDeps):
       accepted: result.accepted,
       duplicates: result.duplicates,
       corrected: result.corrected,
-      streams: result.streams.map((s) => ({ streamId: s.streamId, points: s.summary.count })),
+      streams: result.streams,
       ...(notifyFailures.length ? { notNotified: notifyFailures } : {}),
     });
   });

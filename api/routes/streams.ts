@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { reviewReportId } from '../../activities/reports/stream-review';
+import { CREATE_STREAM_ROLES } from '../../domain/stream/actions';
 import { AppError } from '../http/api-error';
 import type { ApiRoutes } from '../http/route';
 import type { StreamService } from '../services/streams';
 import {
-  ZApprovalItemSchema,
+  ZApprovalsQuerySchema,
   ZCreateStreamBodySchema,
   ZReportQuerySchema,
   ZStreamDetailSchema,
   ZStreamIdParamsSchema,
   ZStreamListQuerySchema,
   ZStreamSummarySchema,
+  ZWorkItemSchema,
 } from './streams.types';
 
 /** Streams: create from a plan, list, read, history; approvals waiting on the caller; stored review reports. */
@@ -22,17 +24,18 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       path: '/api/streams',
       tag: 'streams',
       summary: 'Create a stream from a plan and start its workflow',
-      access: { roles: ['operator'] },
+      description: `Who: role ${CREATE_STREAM_ROLES.join(' or ')}. Ids are never reused, also not after a stream finished.`,
+      access: 'authenticated',
       body: ZCreateStreamBodySchema,
       action: 'stream.create',
       success: { status: 201, description: 'The new stream', schema: ZStreamDetailSchema },
-      refusals: { 409: 'A stream with this id exists' },
+      refusals: { 403: 'FORBIDDEN_ROLE', 409: 'A stream with this id exists or existed' },
     },
     async ({ body, actor, res }) => {
       const { id, ...plan } = body;
-      const state = await streams.createStream(actor, plan, id);
-      res.locals.audit = { action: 'stream.create', target: state.streamId };
-      return streams.describeState(state);
+      const detail = await streams.createStream(actor, plan, id);
+      res.locals.audit = { action: 'stream.create', target: detail.id };
+      return detail;
     },
   );
 
@@ -41,16 +44,23 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       method: 'get',
       path: '/api/streams',
       tag: 'streams',
-      summary: 'List streams (read model), by scheduled start',
+      summary: 'List streams (read model), by scheduled start, a page at a time (cursor)',
       access: 'authenticated',
       query: ZStreamListQuerySchema,
       success: {
         status: 200,
-        description: 'Matching streams',
-        schema: z.object({ streams: z.array(ZStreamSummarySchema) }),
+        description: 'Matching streams and the cursor of the next page (null on the last)',
+        schema: z.object({ streams: z.array(ZStreamSummarySchema), nextCursor: z.string().nullable() }),
       },
     },
-    async ({ query }) => ({ streams: await streams.listStreams(query) }),
+    async ({ query, actor }) => {
+      const { pendingFor, ...filter } = query;
+      const page = await streams.listStreams({
+        ...filter,
+        ...(pendingFor === 'me' ? { pendingFor: actor } : {}),
+      });
+      return { streams: page.items, nextCursor: page.nextCursor };
+    },
   );
 
   routes.add(
@@ -93,18 +103,23 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       method: 'get',
       path: '/api/approvals',
       tag: 'streams',
-      summary: 'What waits for me: pending approvals I may decide or am escalated to, soonest due first',
+      summary:
+        'What waits for me: every pending item assigned to me, escalated to me or open to my role, soonest due first, a page at a time',
       access: 'authenticated',
+      query: ZApprovalsQuerySchema,
       success: {
         status: 200,
-        description: 'Pending approvals',
-        schema: z.object({ approvals: z.array(ZApprovalItemSchema) }),
+        description: 'Pending items and the cursor of the next page (null on the last)',
+        schema: z.object({ approvals: z.array(ZWorkItemSchema), nextCursor: z.string().nullable() }),
       },
     },
-    async ({ actor }) => {
-      const approvals = await streams.approvalsFor(actor);
-      approvals.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-      return { approvals };
+    async ({ actor, query }) => {
+      const { streamId, ...filter } = query;
+      const page = await streams.pendingFor(actor, {
+        ...filter,
+        ...(streamId ? { workflowId: streamId } : {}),
+      });
+      return { approvals: page.items, nextCursor: page.nextCursor };
     },
   );
 
@@ -126,7 +141,13 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
     },
     async ({ params, query, res }) => {
       const report = await db.report.findUnique({ where: { id: reviewReportId(params.id) } });
-      if (!report) throw new AppError('NOT_FOUND', `No review report for stream ${params.id} yet`);
+      if (!report) {
+        const known = await db.streamRecord.findUnique({ where: { id: params.id }, select: { id: true } });
+        throw new AppError(
+          'NOT_FOUND',
+          known ? `No review report for stream ${params.id} yet` : `No stream ${params.id}`,
+        );
+      }
       if (query.format === 'html') {
         res.status(200).type('text/html; charset=utf-8').send(report.html);
       } else if (query.format === 'csv') {

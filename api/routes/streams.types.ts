@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZIsoInstantSchema } from '../../domain/shared/time';
-import { ZStreamPhaseSchema } from '../../domain/stream/phases';
+import { ZIsoInstantSchema } from '../../domain/shared/time.schema';
+import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
+import { ZStreamPhaseSchema } from '../../domain/stream/phases.schema';
 import { ZStreamPlanSchema } from '../../domain/stream/plan.types';
 
 /** Workflow ids chosen by callers: short, URL-safe, no spaces. */
@@ -20,17 +21,30 @@ export const ZCreateStreamBodySchema = z.intersection(
 );
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+const ZLimitSchema = z.coerce.number().int().min(1).max(500).default(100);
+const ZCursorSchema = z.string().min(1).max(500).optional();
 
 export const ZStreamListQuerySchema = z.object({
   phase: ZStreamPhaseSchema.optional(),
-  owner: z.string().trim().min(1).optional(),
+  owner: z.string().trim().min(1).max(200).optional(),
   /** Scheduled start on or after this instant. */
   from: ZIsoInstantSchema.optional(),
   /** Scheduled start before this instant. */
   to: ZIsoInstantSchema.optional(),
   /** true: only streams waiting on someone; false: only those that are not. */
   pending: booleanQuery.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  /** me: only streams with something waiting for the caller. */
+  pendingFor: z.literal('me').optional(),
+  limit: ZLimitSchema,
+  cursor: ZCursorSchema,
+});
+
+export const ZApprovalsQuerySchema = z.object({
+  kind: z.enum(PENDING_ITEM_KINDS).optional(),
+  streamId: ZStreamIdSchema.optional(),
+  overdue: booleanQuery.optional(),
+  limit: ZLimitSchema,
+  cursor: ZCursorSchema,
 });
 
 export const ZReportQuerySchema = z.object({ format: z.enum(['json', 'html', 'csv']).default('json') });
@@ -41,13 +55,16 @@ export const ZStreamSummarySchema = z.object({
   owner: z.string(),
   phase: z.string(),
   scheduledStart: z.string(),
-  pendingApprovals: z.number(),
+  timeZone: z.string(),
+  paused: z.boolean(),
+  nextDeadline: z.object({ kind: z.string(), at: z.string() }).nullable(),
+  pendingItems: z.number(),
   updatedAt: z.string(),
 });
 
-const ZPendingApprovalSchema = z.looseObject({
+const ZPendingItemSchema = z.looseObject({
   key: z.string(),
-  kind: z.enum(['script', 'product', 'checklist', 'review_signoff']),
+  kind: z.enum(PENDING_ITEM_KINDS),
   assigneeRole: z.string(),
   assignees: z.array(z.string()),
   escalateTo: z.array(z.string()),
@@ -58,14 +75,31 @@ const ZPendingApprovalSchema = z.looseObject({
   escalated: z.boolean(),
 });
 
-export const ZApprovalItemSchema = ZPendingApprovalSchema.extend({
-  streamId: z.string(),
-  streamTitle: z.string(),
+export const ZWorkItemSchema = z.object({
+  workflowId: z.string(),
+  workflowKind: z.string(),
+  workflowTitle: z.string(),
+  timeZone: z.string(),
+  key: z.string(),
+  kind: z.string(),
+  assigneeRole: z.string(),
+  relation: z.enum(['assignee', 'escalation', 'role']),
+  subject: z.object({
+    revision: z.number().optional(),
+    sku: z.string().optional(),
+    name: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+  since: z.string(),
+  dueAt: z.string(),
+  remindersSent: z.number(),
+  escalated: z.boolean(),
 });
 
 /** Documented loosely: the state is built by the domain reducer (domain/stream/state.types.ts), not parsed. */
 export const ZStreamDetailSchema = z.object({
+  id: z.string(),
   state: z.looseObject({ streamId: z.string(), phase: ZStreamPhaseSchema, version: z.number() }),
   deadlines: z.record(z.string(), z.unknown()),
-  pendingApprovals: z.array(ZPendingApprovalSchema),
+  pendingItems: z.array(ZPendingItemSchema),
 });

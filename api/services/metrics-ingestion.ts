@@ -15,8 +15,13 @@ export interface IngestionResult {
   duplicates: number;
   /** Of the duplicates, those whose value changed (a platform re-sent a corrected number): the newest value wins. */
   corrected: number;
-  /** One summary per stream in the batch: the caller signals each stream's workflow once per batch. */
-  streams: Array<{ streamId: string; summary: TBatchSummary }>;
+  /** Points per stream in the batch (as sent), for the answer. */
+  streams: Array<{ streamId: string; points: number }>;
+  /**
+   * One summary per stream of the points that changed what is stored (new or corrected): the caller signals each such
+   * stream's workflow once. A re-sent batch changes nothing and signals nobody, so it is never counted twice.
+   */
+  changed: Array<{ streamId: string; summary: TBatchSummary }>;
 }
 
 /**
@@ -25,20 +30,21 @@ export interface IngestionResult {
  */
 export async function ingestMetricBatch(db: Db, batch: unknown): Promise<IngestionResult> {
   const { points } = parseInput(ZMetricBatchSchema, batch, 'metric batch');
-  const stored = await storeMetricPoints(db, points);
-  const byStream = new Map<string, TMetricPoint[]>();
-  for (const point of points) {
-    const list = byStream.get(point.streamId) ?? [];
-    list.push(point);
-    byStream.set(point.streamId, list);
-  }
+  const stored = await storeMetricPoints(db, points, 'pushed');
   return {
     accepted: stored.inserted,
     duplicates: stored.duplicates,
     corrected: stored.corrected,
-    streams: [...byStream].map(([streamId, streamPoints]) => ({
+    streams: [...byStream(points)].map(([streamId, list]) => ({ streamId, points: list.length })),
+    changed: [...byStream(stored.changed)].map(([streamId, list]) => ({
       streamId,
-      summary: summarizeBatch(streamPoints),
+      summary: summarizeBatch(list),
     })),
   };
+}
+
+function byStream(points: readonly TMetricPoint[]): Map<string, TMetricPoint[]> {
+  const out = new Map<string, TMetricPoint[]>();
+  for (const point of points) out.set(point.streamId, [...(out.get(point.streamId) ?? []), point]);
+  return out;
 }

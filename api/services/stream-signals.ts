@@ -15,7 +15,7 @@ export async function signalMetricsBatch(
   summary: TBatchSummary,
 ): Promise<void> {
   try {
-    await temporal.workflow.getHandle(streamId).signal(metricsBatchSignal, summary);
+    await temporal.workflow.getHandle(streamId).signal(metricsBatchSignal, { summary, source: 'pushed' });
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) {
       logger.info({ streamId }, 'metrics stored for a stream with no running workflow');

@@ -1,48 +1,46 @@
+import { randomUUID } from 'node:crypto';
 import {
-  isGrpcServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  isGrpcServiceError,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
-import type { TActor } from '../../domain/shared/actor.types';
+import { assertMayCreateStream, STREAM_ACTIONS, type TStreamActionDef } from '../../domain/stream/actions';
 import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
+import type { TActor } from '../../domain/shared/actor.types';
+import { nextDeadline } from '../../domain/stream/next-deadline';
 import { parseStreamPlan } from '../../domain/stream/parse-plan';
-import { pendingApprovals, streamDeadlines, type TPendingApproval } from '../../domain/stream/selectors';
+import { pendingItems } from '../../domain/stream/pending-items';
+import { applyStreamEvent, initialStreamState } from '../../domain/stream/reducer';
+import { streamDeadlines } from '../../domain/stream/selectors';
 import type { TStreamState } from '../../domain/stream/state.types';
-import type { TStreamPhase } from '../../domain/stream/phases';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
-import { STREAM_ACTIONS, streamStateQuery, type StreamActionName } from '../../workflows/stream/messages';
+import type { TActionResult } from '../../workflows/engine/action-updates';
+import { STREAM_UPDATES, streamStateQuery } from '../../workflows/stream/messages';
 import type { streamWorkflow } from '../../workflows/stream/stream-workflow';
+import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
+import { listStreams, pendingFor } from './stream-lists';
 
 const GRPC_NOT_FOUND = 5;
 
-export interface StreamSummary {
+/** The state with what the UI and API show beside it: deadlines and pending items, as of now. */
+export interface StreamDetail {
   id: string;
-  title: string;
-  owner: string;
-  phase: string;
-  scheduledStart: string;
-  pendingApprovals: number;
-  updatedAt: string;
+  state: TStreamState;
+  deadlines: ReturnType<typeof streamDeadlines>;
+  pendingItems: ReturnType<typeof pendingItems>;
 }
 
-export interface StreamListFilter {
-  phase?: TStreamPhase;
-  owner?: string;
-  /** Scheduled start on or after / before (ISO instants). */
-  from?: string;
-  to?: string;
-  pending?: boolean;
-  limit?: number;
-}
-
-export interface ApprovalItem extends TPendingApproval {
-  streamId: string;
-  streamTitle: string;
+function describeState(state: TStreamState, now = new Date().toISOString()): StreamDetail {
+  return {
+    id: state.streamId,
+    state,
+    deadlines: streamDeadlines(state, now),
+    pendingItems: pendingItems(state, now),
+  };
 }
 
 /**
@@ -50,17 +48,6 @@ export interface ApprovalItem extends TPendingApproval {
  * the live state, and run a human action as a Workflow Update. Domain refusals come back as DomainError with the
  * workflow validator's code, so HTTP and HTML map them the same way.
  */
-export interface StreamDetail {
-  state: TStreamState;
-  deadlines: ReturnType<typeof streamDeadlines>;
-  pendingApprovals: TPendingApproval[];
-}
-
-function describeState(state: TStreamState): StreamDetail {
-  const now = new Date().toISOString();
-  return { state, deadlines: streamDeadlines(state, now), pendingApprovals: pendingApprovals(state, now) };
-}
-
 export function createStreamService(deps: { temporal: Client; db: Db; config: Config }) {
   const { temporal, db, config } = deps;
   const handle = (id: string) => temporal.workflow.getHandle<typeof streamWorkflow>(id);
@@ -84,14 +71,47 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
     }
   }
 
+  /** The read model's row at once, so lists show the stream before its first projection lands (version 0). */
+  async function placeholderRow(state: TStreamState): Promise<void> {
+    const next = nextDeadline(state, state.updatedAt);
+    await db.streamRecord.create({
+      data: {
+        id: state.streamId,
+        title: state.plan.title,
+        owner: state.plan.owner,
+        phase: state.phase,
+        scheduledStart: new Date(state.schedule.scheduledStart),
+        timeZone: state.plan.timeZone,
+        nextDeadlineAt: next === undefined ? null : new Date(next.at),
+        nextDeadlineKind: next?.kind ?? null,
+        stateVersion: 0,
+        stateJson: JSON.stringify(state),
+      },
+    });
+  }
+
   return {
-    async createStream(actor: TActor, planInput: unknown, requestedId?: string): Promise<TStreamState> {
+    /**
+     * Starts the workflow and answers from what was started: the same reducer computes the state the workflow begins
+     * with, so creating a stream costs one start, not a start and a query. Ids are never reused, also not after a
+     * stream finished: its history and read model stay that stream's.
+     */
+    async createStream(actor: TActor, planInput: unknown, requestedId?: string): Promise<StreamDetail> {
+      assertMayCreateStream(actor);
       const plan = parseStreamPlan(planInput);
       const id = requestedId ?? `stream-${randomUUID()}`;
       try {
         await temporal.workflow.start('streamWorkflow', {
           taskQueue: config.temporal.taskQueue,
           workflowId: id,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          typedSearchAttributes: [
+            { key: SA_KIND, value: 'stream' },
+            { key: SA_PHASE, value: 'compliance' },
+            { key: SA_OWNER, value: plan.owner },
+            { key: SA_SCHEDULED_START, value: new Date(plan.scheduledStart) },
+          ],
           args: [
             {
               plan,
@@ -102,57 +122,38 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
         });
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError)
-          throw new DomainError('ALREADY_DECIDED', `A stream with id ${id} already exists`);
+          throw new DomainError('ALREADY_DECIDED', `A stream with id ${id} exists (ids are never reused)`);
         throw error;
       }
-      return getStream(id);
+      const at = new Date().toISOString();
+      const state = applyStreamEvent(initialStreamState(id, plan, at, actor), {
+        type: 'ScriptSubmitted',
+        at,
+        actor,
+        revision: 1,
+        segments: plan.script,
+        submittedBy: actor.id,
+      });
+      await placeholderRow(state).catch(() => undefined); // the projection writes it anyway
+      return describeState(state, at);
     },
 
     getStream,
 
-    /** The state with what the UI and API show beside it: deadlines and pending approvals, as of now. */
     async describeStream(id: string): Promise<StreamDetail> {
       return describeState(await getStream(id));
     },
 
     describeState,
 
-    async listStreams(filter: StreamListFilter = {}): Promise<StreamSummary[]> {
-      const rows = await db.streamRecord.findMany({
-        where: {
-          ...(filter.phase ? { phase: filter.phase } : {}),
-          ...(filter.owner ? { owner: filter.owner } : {}),
-          ...(filter.pending === undefined
-            ? {}
-            : filter.pending
-              ? { pendingApprovals: { gt: 0 } }
-              : { pendingApprovals: 0 }),
-          ...(filter.from || filter.to
-            ? {
-                scheduledStart: {
-                  ...(filter.from ? { gte: new Date(filter.from) } : {}),
-                  ...(filter.to ? { lt: new Date(filter.to) } : {}),
-                },
-              }
-            : {}),
-        },
-        orderBy: { scheduledStart: 'asc' },
-        take: Math.min(filter.limit ?? 200, 500),
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        owner: r.owner,
-        phase: r.phase,
-        scheduledStart: r.scheduledStart.toISOString(),
-        pendingApprovals: r.pendingApprovals,
-        updatedAt: r.updatedAt.toISOString(),
-      }));
-    },
+    listStreams: (filter: Parameters<typeof listStreams>[1]) => listStreams(db, filter),
+    pendingFor: (actor: TActor, filter: Parameters<typeof pendingFor>[2]) => pendingFor(db, actor, filter),
 
-    async act(id: string, action: StreamActionName, actor: TActor, input: unknown): Promise<TStreamState> {
+    /** Runs one action as a Workflow Update; the domain (the Update's validator) decides who may and when. */
+    async act(id: string, action: TStreamActionDef, actor: TActor, input: unknown): Promise<TActionResult> {
+      const update = STREAM_UPDATES[action.name]!;
       try {
-        return await handle(id).executeUpdate(STREAM_ACTIONS[action], { args: [{ actor, input }] });
+        return await handle(id).executeUpdate(update, { args: [{ actor, input }] });
       } catch (error) {
         // An Update to a closed workflow is answered "not found" too: tell a finished stream from a missing one.
         if (error instanceof WorkflowNotFoundError && (await exists(id)))
@@ -161,29 +162,10 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
       }
     },
 
-    /** What waits on this person: pending approvals of the streams that have any, assignee or escalation target. */
-    async approvalsFor(actor: TActor): Promise<ApprovalItem[]> {
-      const rows = await db.streamRecord.findMany({ where: { pendingApprovals: { gt: 0 } }, take: 500 });
-      const now = new Date().toISOString();
-      const mine = (item: TPendingApproval) =>
-        actor.roles.includes('admin') ||
-        item.assignees.some((a) => a.toLowerCase() === actor.id.toLowerCase()) ||
-        item.escalateTo.some((a) => a.toLowerCase() === actor.id.toLowerCase()) ||
-        (item.kind !== 'checklist' && item.kind !== 'review_signoff' && actor.roles.includes('reviewer')) ||
-        (item.kind === 'review_signoff' && actor.roles.includes('manager'));
-      return rows.flatMap((row) => {
-        const state = JSON.parse(row.stateJson) as TStreamState;
-        return pendingApprovals(state, now)
-          .filter(mine)
-          .map((item) => ({ ...item, streamId: row.id, streamTitle: row.title }));
-      });
-    },
-
-    /** The workflow's Temporal event history as JSON, for auditors. */
+    /** The workflow's Temporal event history, for auditors. */
     async history(id: string): Promise<unknown> {
       try {
-        const history = await handle(id).fetchHistory();
-        return history;
+        return await handle(id).fetchHistory();
       } catch (error) {
         // fetchHistory passes the raw gRPC error through: 5 is NOT_FOUND.
         if (
@@ -194,6 +176,8 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
         throw error;
       }
     },
+
+    actions: STREAM_ACTIONS,
   };
 }
 

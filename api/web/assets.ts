@@ -83,7 +83,7 @@ export const WEB_JS = `(function () {
   }
   function tick() {
     var now = Date.now();
-    var items = document.querySelectorAll('time.countdown');
+    var items = document.querySelectorAll('time.countdown:not(.frozen)');
     for (var i = 0; i < items.length; i++) {
       var el = items[i];
       var at = Date.parse(el.getAttribute('datetime') || '');
@@ -102,6 +102,11 @@ export const WEB_JS = `(function () {
     var every = Number(document.body.dataset.refresh || 0);
     if (every > 0) setInterval(function () { if (!edited) location.reload(); }, every * 1000);
   }
+  // Actions the registry marks disruptive (advance, end early, cancel) ask before they are sent.
+  document.addEventListener('submit', function (event) {
+    var message = event.target && event.target.dataset ? event.target.dataset.confirm : undefined;
+    if (message && !window.confirm(message)) event.preventDefault();
+  });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
 `;

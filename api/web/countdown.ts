@@ -1,42 +1,19 @@
-import { isBefore } from '../../domain/shared/time';
-import { pendingApprovals, streamDeadlines } from '../../domain/stream/selectors';
-import type { TStreamState } from '../../domain/stream/state.types';
+import type { TNextDeadlineKind } from '../../domain/stream/next-deadline';
 import type { AnonymousContext } from './context';
 import { formatInstant } from './i18n';
 import { html, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
 
-export interface NextDeadline {
-  label: TMessageKey;
-  at: string;
-}
-
-/** The one instant a team watches in each phase: what happens next, and when. */
-export function nextDeadline(state: TStreamState, now: string): NextDeadline | undefined {
-  const d = streamDeadlines(state, now);
-  const firstDue = pendingApprovals(state, now)
-    .map((item) => item.dueAt)
-    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-  switch (state.phase) {
-    case 'draft':
-    case 'compliance':
-      return firstDue !== undefined && isBefore(firstDue, d.gateCutoff)
-        ? { label: 'deadline.approvalDue', at: firstDue }
-        : { label: 'deadline.gateCutoff', at: d.gateCutoff };
-    case 'preheat':
-      return state.checklist.signedAt === undefined
-        ? { label: 'deadline.checklistDue', at: d.checklistDue }
-        : { label: 'deadline.liveStart', at: d.liveStart };
-    case 'burst':
-      return { label: 'deadline.liveEnd', at: d.liveEnd };
-    case 'tail':
-      return { label: 'deadline.tailEnd', at: d.tailEnd };
-    case 'review':
-      return firstDue === undefined ? undefined : { label: 'deadline.signoffDue', at: firstDue };
-    default:
-      return undefined;
-  }
-}
+/** How each kind of "what happens next" is called on a page. */
+export const NEXT_DEADLINE_LABELS: Record<TNextDeadlineKind, TMessageKey> = {
+  approval_due: 'deadline.approvalDue',
+  gate_cutoff: 'deadline.gateCutoff',
+  checklist_due: 'deadline.checklistDue',
+  live_start: 'deadline.liveStart',
+  live_end: 'deadline.liveEnd',
+  tail_end: 'deadline.tailEnd',
+  signoff_due: 'deadline.signoffDue',
+};
 
 function duration(ms: number, dayUnit: string): string {
   let s = Math.floor(Math.abs(ms) / 1000);
@@ -49,15 +26,15 @@ function duration(ms: number, dayUnit: string): string {
 
 /**
  * A countdown the browser keeps ticking (/assets/web.js reads datetime and the labels); the server renders the same
- * text so the page is right without scripts too.
+ * text so the page is right without scripts too. `frozen` (a paused stream): shown, not ticking.
  */
-export function countdown(ctx: AnonymousContext, at: string, timeZone?: string): SafeHtml {
+export function countdown(ctx: AnonymousContext, at: string, timeZone?: string, frozen = false): SafeHtml {
   const ms = Date.parse(at) - Date.now();
   const inLabel = ctx.t('countdown.in');
   const overdueLabel = ctx.t('countdown.overdue');
   const day = ctx.t('countdown.day');
   return html`<time
-    class="countdown${ms < 0 ? ' overdue' : ''}"
+    class="countdown${ms < 0 ? ' overdue' : ''}${frozen ? ' frozen' : ''}"
     datetime="${new Date(at).toISOString()}"
     title="${formatInstant(at, ctx.locale, timeZone)}"
     data-in="${inLabel}"

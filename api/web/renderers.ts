@@ -1,5 +1,4 @@
 import type { Response } from 'express';
-import { pendingApprovals } from '../../domain/stream/selectors';
 import type { Db } from '../../runtime/db';
 import type { StreamService } from '../services/streams';
 import type { PageContext } from './context';
@@ -7,11 +6,14 @@ import { send } from './page-handler';
 import { inboxPage } from './pages/inbox-page';
 import { reportPage } from './pages/report-page';
 import { streamPage } from './pages/stream-page';
-import { metricSeries, reviewReport, streamView } from './read-model';
+import { metricSeries, reviewReport, storedTimeline, streamView } from './read-model';
 
 /** How long a page waits for the workflow's answer before showing the last projected state instead. */
 const STREAM_QUERY_TIMEOUT_MS = 5_000;
-const INBOX_QUERY_TIMEOUT_MS = 2_500;
+/** Timeline entries a stream page shows (the event store has them all). */
+const TIMELINE_ROWS = 200;
+/** Work items per inbox page. */
+export const INBOX_PAGE_SIZE = 50;
 
 type Extra = { error?: string; done?: string };
 
@@ -19,30 +21,38 @@ type Extra = { error?: string; done?: string };
 export function createRenderers({ streams, db }: { streams: StreamService; db: Db }) {
   async function renderStream(res: Response, ctx: PageContext, id: string, status: number, extra: Extra) {
     const { state, live } = await streamView(streams, db, id, STREAM_QUERY_TIMEOUT_MS);
-    const points = await metricSeries(db, id, ['viewers', 'gmv']);
+    const [points, timeline] = await Promise.all([
+      metricSeries(db, id, ['viewers', 'gmv']),
+      storedTimeline(db, id, TIMELINE_ROWS),
+    ]);
     send(
       res,
       status,
-      streamPage(ctx, { state, live, points, hasReport: state.review.reportId !== undefined, ...extra }),
+      streamPage(ctx, {
+        state,
+        live,
+        points,
+        timeline,
+        hasReport: state.review.reportId !== undefined,
+        ...extra,
+      }),
     );
   }
 
-  async function renderInbox(res: Response, ctx: PageContext, status: number, extra: Extra) {
-    const listed = await streams.approvalsFor(ctx.actor);
-    const ids = [...new Set(listed.map((item) => item.streamId))];
-    const views = await Promise.all(
-      ids.map((id) => streamView(streams, db, id, INBOX_QUERY_TIMEOUT_MS).catch(() => undefined)),
-    );
-    const states = new Map(
-      views.flatMap((view) => (view ? [[view.state.streamId, view.state] as const] : [])),
-    );
-    // The list comes from the projection; drop what the live state shows as already done (e.g. just decided).
-    const now = new Date().toISOString();
-    const items = listed.filter((item) => {
-      const state = states.get(item.streamId);
-      return state !== undefined && pendingApprovals(state, now).some((p) => p.key === item.key);
+  /** The work queue: rows of the read model only (no workflow is asked anything). */
+  async function renderInbox(
+    res: Response,
+    ctx: PageContext,
+    status: number,
+    extra: Extra & { cursor?: string; kind?: string; overdue?: boolean },
+  ) {
+    const page = await streams.pendingFor(ctx.actor, {
+      limit: INBOX_PAGE_SIZE,
+      ...(extra.cursor ? { cursor: extra.cursor } : {}),
+      ...(extra.kind ? { kind: extra.kind } : {}),
+      ...(extra.overdue ? { overdue: true } : {}),
     });
-    send(res, status, inboxPage(ctx, { items, states, ...extra }));
+    send(res, status, inboxPage(ctx, { items: page.items, nextCursor: page.nextCursor, ...extra }));
   }
 
   async function renderReport(res: Response, ctx: PageContext, id: string, status: number, extra: Extra) {

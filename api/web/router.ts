@@ -1,14 +1,14 @@
 import express, { Router, type Request } from 'express';
 import { hasAnyRole } from '../../domain/shared/actor.types';
-import { DomainError, DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
+import { DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
+import { CREATE_STREAM_ROLES, streamAction } from '../../domain/stream/actions';
+import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import { listOutbox, ZOutboxFilterSchema } from '../services/outbox';
-import { STREAM_ACTION_ROUTES } from '../routes/stream-actions';
+import { countPendingFor } from '../services/stream-lists';
 import type { StreamService } from '../services/streams';
-import { isStreamAction, parseActionForm } from './action-input';
-import { mayCallAction } from './allowed-actions';
 import { WEB_CSS, WEB_JS } from './assets';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
@@ -24,8 +24,9 @@ import { dashboardPage } from './pages/dashboard-page';
 import { errorPage } from './pages/error-page';
 import { loginPage } from './pages/login-page';
 import { outboxPage } from './pages/outbox-page';
+import { parseActionForm } from './forms/form-input';
 import { createPageHandler, send, withQuery } from './page-handler';
-import { projectedStates, reviewReport } from './read-model';
+import { reviewReport } from './read-model';
 import { createRenderers } from './renderers';
 
 export interface WebRouterDeps {
@@ -35,8 +36,10 @@ export interface WebRouterDeps {
   logger: Logger;
 }
 
-/** Who may start streams from the UI (the workflow itself does not check who starts it). */
-export const CREATE_STREAM_ROLES = ['operator'] as const;
+/** Streams per dashboard page. */
+const DASHBOARD_PAGE_SIZE = 200;
+const queryText = (req: Request, key: string): string | undefined =>
+  typeof req.query[key] === 'string' && req.query[key] !== '' ? req.query[key] : undefined;
 
 /**
  * The server-rendered web UI (zh-CN by default, English via ?lang=en). Mounted after the auth middleware, which sets
@@ -76,16 +79,13 @@ export function createWebRouter(deps: WebRouterDeps): Router {
 
   router.get(
     '/',
-    page(async (_req, res, ctx) => {
-      const list = await streams.listStreams({ limit: 200 });
-      const [states, waiting] = await Promise.all([
-        projectedStates(
-          db,
-          list.map((s) => s.id),
-        ),
-        streams.approvalsFor(ctx.actor),
+    page(async (req, res, ctx) => {
+      const cursor = queryText(req, 'cursor');
+      const [list, waitingForMe] = await Promise.all([
+        streams.listStreams({ limit: DASHBOARD_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+        countPendingFor(db, ctx.actor),
       ]);
-      send(res, 200, dashboardPage(ctx, { streams: list, states, waitingForMe: waiting.length }));
+      send(res, 200, dashboardPage(ctx, { streams: list.items, nextCursor: list.nextCursor, waitingForMe }));
     }),
   );
 
@@ -123,9 +123,9 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       const planText = typeof body.plan === 'string' ? body.plan : '';
       try {
         const plan = mode === 'json' ? parsePlanJson(planText) : planFromSampleForm(body, ctx.actor);
-        const state = await streams.createStream(ctx.actor, plan);
-        res.locals.audit = { action: 'stream.create', target: state.streamId };
-        res.redirect(303, `/streams/${encodeURIComponent(state.streamId)}?done=create`);
+        const created = await streams.createStream(ctx.actor, plan);
+        res.locals.audit = { action: 'stream.create', target: created.id };
+        res.redirect(303, `/streams/${encodeURIComponent(created.id)}?done=create`);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         const sample = ZSampleStreamFormSchema.safeParse(body);
@@ -147,7 +147,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
 
   const doneParam = (req: Request): { done?: string } => {
     const done = typeof req.query.done === 'string' ? req.query.done : undefined;
-    return done !== undefined && (isStreamAction(done) || done === 'create') ? { done } : {};
+    return done !== undefined && (streamAction(done) !== undefined || done === 'create') ? { done } : {};
   };
 
   router.get(
@@ -160,24 +160,24 @@ export function createWebRouter(deps: WebRouterDeps): Router {
     forms,
     page(async (req, res, ctx) => {
       const id = String(req.params.id);
-      const action = String(req.params.action);
-      if (!isStreamAction(action)) {
-        send(res, 404, errorPage(ctx, 404, ctx.t('error.unknownAction', { action })));
+      const def = streamAction(String(req.params.action));
+      if (def === undefined) {
+        send(
+          res,
+          404,
+          errorPage(ctx, 404, ctx.t('error.unknownAction', { action: String(req.params.action) })),
+        );
         return;
       }
       const body = (req.body ?? {}) as Record<string, unknown>;
       const base = `/streams/${encodeURIComponent(id)}`;
       const returnTo = safeNextPath(body.returnTo) ?? base;
-      res.locals.audit = { action: `stream.${action}`, target: id };
+      res.locals.audit = { action: `stream.${def.name}`, target: id };
       try {
-        if (!mayCallAction(ctx.actor, action))
-          throw new DomainError(
-            'FORBIDDEN_ROLE',
-            ctx.t('error.actionRole', { roles: STREAM_ACTION_ROUTES[action].roles.join(', ') }),
-          );
-        const state = await streams.getStream(id);
-        await streams.act(id, action, ctx.actor, parseActionForm(action, body, state));
-        res.redirect(303, withQuery(returnTo, 'done', action));
+        // Only the script editor needs the state (the segments it did not change); the domain decides the rest.
+        const state = def.form === 'script-editor' ? await streams.getStream(id) : undefined;
+        await streams.act(id, def, ctx.actor, parseActionForm(def, body, state));
+        res.redirect(303, withQuery(returnTo, 'done', def.name));
       } catch (error) {
         // A refusal re-renders the page the person was on, with the reason and the status that names it.
         if (!isDomainError(error) || error.code === 'NOT_FOUND') throw error;
@@ -213,7 +213,16 @@ export function createWebRouter(deps: WebRouterDeps): Router {
 
   router.get(
     '/inbox',
-    page(async (req, res, ctx) => renderInbox(res, ctx, 200, doneParam(req))),
+    page(async (req, res, ctx) => {
+      const cursor = queryText(req, 'cursor');
+      const kind = queryText(req, 'kind');
+      await renderInbox(res, ctx, 200, {
+        ...doneParam(req),
+        ...(cursor ? { cursor } : {}),
+        ...(kind && (PENDING_ITEM_KINDS as readonly string[]).includes(kind) ? { kind } : {}),
+        ...(req.query.overdue === 'true' ? { overdue: true } : {}),
+      });
+    }),
   );
 
   router.get(

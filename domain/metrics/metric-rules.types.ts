@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { MAX_COLLAPSE_WINDOW_MINUTES } from './metric-rule-policy';
 import { ZMetricNameSchema } from './metric.types';
 import type { TMetricPoint } from './metric.types';
-
-/** Longest viewer-collapse window we support; it bounds the ring of per-minute values kept in workflow state. */
-export const MAX_COLLAPSE_WINDOW_MINUTES = 15;
 
 const ZCooldownSchema = z.number().int().min(0).max(86_400);
 

@@ -1,7 +1,7 @@
 import { pointTimeMs } from './batch';
-import { METRIC_KINDS } from './metric.types';
+import { METRIC_KINDS } from './metric-kinds';
 import type { TMetricName, TMetricPoint } from './metric.types';
-import { MAX_COLLAPSE_WINDOW_MINUTES } from './metric-rules.types';
+import { MAX_COLLAPSE_WINDOW_MINUTES } from './metric-rule-policy';
 import type {
   TMetricBaseline,
   TMetricBaselineState,

@@ -1,22 +1,19 @@
-import { z } from 'zod';
 import { nextAllowedSendTime } from '../time/quiet-hours';
-import { ZLocalTimeSchema, ZQuietHoursSchema } from '../time/time.types';
 import { zonedParts, zonedTimeToEpoch } from '../time/zoned-time';
+import type { TFanPreviewPolicy } from './fan-preview-policy.schema';
 import type { TFanTier } from './notify.types';
+
+export type { TFanPreviewPolicy };
 
 const HOUR_MINUTES = 60;
 
-export const ZFanPreviewPolicySchema = z.object({
-  /** Recipients' quiet hours, read in the stream's zone (fans are assumed to be where the stream is). */
-  quietHours: ZQuietHoursSchema.default({ start: '23:00', end: '08:00' }),
-  /** Core fans: exclusive early notice and a last call. */
-  coreLeadMinutes: z.array(z.number().int().min(1)).default([24 * HOUR_MINUTES, HOUR_MINUTES]),
-  /** Active fans: a time-slot reminder. */
-  activeLeadMinutes: z.array(z.number().int().min(1)).default([HOUR_MINUTES]),
-  /** Casual fans get the stream in the daily preview digest, sent at this local time on the day of the stream. */
-  casualDigestLocalTime: ZLocalTimeSchema.default('10:00'),
-});
-export type TFanPreviewPolicy = z.infer<typeof ZFanPreviewPolicySchema>;
+/** The default policy as plain data (workflows use it); fan-preview-policy.schema.ts validates written ones. */
+export const DEFAULT_FAN_PREVIEW_POLICY: TFanPreviewPolicy = {
+  quietHours: { start: '23:00', end: '08:00' },
+  coreLeadMinutes: [24 * HOUR_MINUTES, HOUR_MINUTES],
+  activeLeadMinutes: [HOUR_MINUTES],
+  casualDigestLocalTime: '10:00',
+};
 
 export interface TFanPreviewSend {
   tier: TFanTier;
@@ -73,23 +70,4 @@ export function fanPreviewSchedule(
   }
   schedule.sends.sort((a, b) => a.sendAtMs - b.sendAtMs || a.purpose.localeCompare(b.purpose));
   return schedule;
-}
-
-/**
- * Whether one more message may go to a recipient today. `sentTodayCount` is counted per recipient-local day (see
- * localDateKey); `remaining` is what is left after this send if it goes out.
- */
-export function applyFrequencyCap(
-  sentTodayCount: number,
-  cap: number,
-): { allowed: boolean; remaining: number } {
-  if (!Number.isInteger(sentTodayCount) || sentTodayCount < 0) {
-    throw new RangeError(
-      `applyFrequencyCap: sentTodayCount must be a non-negative integer, got ${sentTodayCount}`,
-    );
-  }
-  if (!Number.isInteger(cap) || cap < 0)
-    throw new RangeError(`applyFrequencyCap: cap must be a non-negative integer, got ${cap}`);
-  const allowed = sentTodayCount < cap;
-  return { allowed, remaining: allowed ? cap - sentTodayCount - 1 : 0 };
 }

@@ -5,3 +5,4 @@ export * from './notify-labels';
 export * from './render-notification';
 export * from './fan-preview-schedule';
 export * from './notification-key';
+export * from './fan-preview-policy.schema';

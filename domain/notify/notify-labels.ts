@@ -1,6 +1,6 @@
 import type { TLocalizedText } from '../metrics/metric-rules.types';
 import { formatZonedDateTime } from '../time/format-zoned';
-import type { TChecklistItem, TFanTier, TGateKind, TLocale, TStreamPhase } from './notify.types';
+import type { TFanTier, TGateKind, TLocale, TStreamPhase } from './notify.types';
 
 export const GATE_LABELS: Record<TGateKind, TLocalizedText> = {
   script_compliance: { 'zh-CN': '脚本合规审核', en: 'script compliance review' },
@@ -8,23 +8,6 @@ export const GATE_LABELS: Record<TGateKind, TLocalizedText> = {
   plan_approval: { 'zh-CN': '直播方案审批', en: 'stream plan approval' },
   amendment: { 'zh-CN': '变更审批', en: 'amendment approval' },
 };
-
-export const CHECKLIST_LABELS: Record<TChecklistItem, TLocalizedText> = {
-  devices: { 'zh-CN': '设备调试（摄像头、灯光、麦克风）', en: 'devices (camera, lights, microphone)' },
-  network_test: { 'zh-CN': '网络测速', en: 'network test' },
-  backup_stream: { 'zh-CN': '备用推流/备用网络就绪', en: 'backup stream and backup network ready' },
-  products_on_shelf: {
-    'zh-CN': '商品已上架、库存与价格已核对',
-    en: 'products on shelf, stock and prices checked',
-  },
-};
-
-export const CHECKLIST_ORDER: readonly TChecklistItem[] = [
-  'devices',
-  'network_test',
-  'backup_stream',
-  'products_on_shelf',
-];
 
 export const PHASE_LABELS: Record<TStreamPhase, TLocalizedText> = {
   draft: { 'zh-CN': '策划', en: 'planning' },

@@ -4,7 +4,8 @@ import {
   ZLocalizedTextSchema,
   ZMetricRuleIdSchema,
 } from '../metrics/metric-rules.types';
-import { ZStreamPhaseSchema, type TStreamPhase } from '../stream/phases';
+import type { TStreamPhase } from '../stream/phases';
+import { ZStreamPhaseSchema } from '../stream/phases.schema';
 import { ZTimeZoneSchema } from '../time/time.types';
 
 export const ZLocaleSchema = z.enum(['zh-CN', 'en']);
@@ -24,6 +25,7 @@ export const ZNotificationTemplateIdSchema = z.enum([
   'stream_blocked',
   'stream_cancelled',
   'review_ready',
+  'review_failed',
   'review_signoff_reminder',
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
@@ -48,8 +50,12 @@ export type TGateKind = z.infer<typeof ZGateKindSchema>;
 export const ZFanTierSchema = z.enum(['core', 'active', 'casual']);
 export type TFanTier = z.infer<typeof ZFanTierSchema>;
 
-export const ZChecklistItemSchema = z.enum(['devices', 'network_test', 'backup_stream', 'products_on_shelf']);
-export type TChecklistItem = z.infer<typeof ZChecklistItemSchema>;
+/** The plan's own checklist items, as the team sees them (ids match what the room operator signs). */
+export const ZChecklistEntrySchema = z.object({
+  id: z.string().trim().min(1).max(64),
+  label: z.string().trim().min(1).max(200),
+});
+export type TChecklistEntry = z.infer<typeof ZChecklistEntrySchema>;
 
 // Phases are owned by the stream reducer; notifications only name them.
 export { ZStreamPhaseSchema, type TStreamPhase };
@@ -58,6 +64,8 @@ export const ZIncidentKindSchema = z.enum(['interruption', 'viewer_complaint', '
 
 const ZApprovalBaseSchema = ZStreamBaseSchema.extend({
   gate: ZGateKindSchema,
+  /** What exactly waits ("script r2", "玻尿酸保湿面霜 50g (HF-001)"), so three messages about three products differ. */
+  item: z.string().trim().min(1).max(300).optional(),
   dueAt: ZInstantSchema,
   reviewUrl: ZLinkSchema,
 });
@@ -87,12 +95,15 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
   team_reminder: ZStreamBaseSchema.extend({
     offset: z.enum(['T-24h', 'T-1h', 'T-15m']),
     liveStartAt: ZInstantSchema,
-    doneItems: z.array(ZChecklistItemSchema).default([]),
+    items: z
+      .array(ZChecklistEntrySchema.extend({ done: z.boolean() }))
+      .min(1)
+      .max(50),
     checklistUrl: ZLinkSchema,
   }),
   checklist_escalation: ZStreamBaseSchema.extend({
     liveStartAt: ZInstantSchema,
-    pendingItems: z.array(ZChecklistItemSchema).min(1),
+    pendingItems: z.array(ZChecklistEntrySchema).min(1).max(50),
     responsible: ZPersonSchema,
     checklistUrl: ZLinkSchema,
   }),
@@ -132,6 +143,11 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
     reviewUrl: ZLinkSchema,
     signOffDueAt: ZInstantSchema.optional(),
     highlights: z.array(z.string().trim().max(300)).max(10).default([]),
+  }),
+  review_failed: ZStreamBaseSchema.extend({
+    reason: z.string().trim().min(1).max(500),
+    failures: z.number().int().min(1),
+    streamUrl: ZLinkSchema,
   }),
   review_signoff_reminder: ZStreamBaseSchema.extend({
     reviewUrl: ZLinkSchema,

@@ -17,7 +17,7 @@ import {
   streamBlocked,
   streamCancelled,
 } from './templates-live';
-import { reviewReady, reviewSignoffReminder } from './templates-review';
+import { reviewFailed, reviewReady, reviewSignoffReminder } from './templates-review';
 
 const TEMPLATES: {
   [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
@@ -35,6 +35,7 @@ const TEMPLATES: {
   stream_blocked: streamBlocked,
   stream_cancelled: streamCancelled,
   review_ready: reviewReady,
+  review_failed: reviewFailed,
   review_signoff_reminder: reviewSignoffReminder,
 };
 

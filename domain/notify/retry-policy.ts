@@ -6,6 +6,15 @@
 export const NOTIFY_RETRY_POLICY = {
   initialInterval: '2 seconds',
   backoffCoefficient: 2,
-  maximumInterval: '1 minute',
-  maximumAttempts: 6,
+  maximumInterval: '2 minutes',
+  // About 8 minutes in all: delivery waits in the background (the workflow never does), so an outage of a few
+  // minutes costs no message.
+  maximumAttempts: 10,
 } as const;
+
+/**
+ * How long one delivery attempt may take. It is also the outbox's sending lease: Temporal starts the next attempt only
+ * after this much time without an answer, so a row still "sending" after it belongs to an attempt that died (a killed
+ * worker) and the next attempt may take it over.
+ */
+export const NOTIFY_ATTEMPT_TIMEOUT_MS = 30_000;

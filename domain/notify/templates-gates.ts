@@ -4,8 +4,14 @@ import type { TLocale, TNotificationParams } from './notify.types';
 
 type P<K extends keyof TNotificationParams> = TNotificationParams[K];
 
-export function gateWaiting(p: P<'gate_waiting'>, locale: TLocale): TTemplateContent {
+/** "合规审核 · 玻尿酸保湿面霜 50g (HF-001)": the gate and, when known, exactly which item waits. */
+function gateWithItem(p: { gate: P<'gate_waiting'>['gate']; item?: string }, locale: TLocale): string {
   const gate = label(GATE_LABELS[p.gate], locale);
+  return p.item === undefined ? gate : `${gate} · ${p.item}`;
+}
+
+export function gateWaiting(p: P<'gate_waiting'>, locale: TLocale): TTemplateContent {
+  const gate = gateWithItem(p, locale);
   return {
     subject: pick(
       locale,
@@ -44,7 +50,7 @@ export function scriptRejected(p: P<'script_rejected'>, locale: TLocale): TTempl
 }
 
 export function approvalReminder(p: P<'approval_reminder'>, locale: TLocale): TTemplateContent {
-  const gate = label(GATE_LABELS[p.gate], locale);
+  const gate = gateWithItem(p, locale);
   return {
     subject: pick(
       locale,
@@ -62,7 +68,7 @@ export function approvalReminder(p: P<'approval_reminder'>, locale: TLocale): TT
 }
 
 export function approvalEscalation(p: P<'approval_escalation'>, locale: TLocale): TTemplateContent {
-  const gate = label(GATE_LABELS[p.gate], locale);
+  const gate = gateWithItem(p, locale);
   return {
     subject: pick(
       locale,

@@ -1,5 +1,5 @@
 import type { TTemplateContent } from './notification-layout';
-import { CHECKLIST_LABELS, CHECKLIST_ORDER, label, pick, when } from './notify-labels';
+import { pick, when } from './notify-labels';
 import type { TLocale, TNotificationParams } from './notify.types';
 
 type P<K extends keyof TNotificationParams> = TNotificationParams[K];
@@ -45,15 +45,8 @@ export function fanPreview(p: P<'fan_preview'>, locale: TLocale): TTemplateConte
   };
 }
 
-function checklistEntries(done: ReadonlySet<string>, locale: TLocale): string[] {
-  return CHECKLIST_ORDER.map(
-    (item) => `${done.has(item) ? '[x]' : '[ ]'} ${label(CHECKLIST_LABELS[item], locale)}`,
-  );
-}
-
 export function teamReminder(p: P<'team_reminder'>, locale: TLocale): TTemplateContent {
-  const done = new Set(p.doneItems);
-  const remaining = CHECKLIST_ORDER.filter((item) => !done.has(item)).length;
+  const remaining = p.items.filter((item) => !item.done).length;
   return {
     subject: pick(
       locale,
@@ -67,7 +60,7 @@ export function teamReminder(p: P<'team_reminder'>, locale: TLocale): TTemplateC
     ),
     list: {
       title: pick(locale, '开播前检查清单：', 'Pre-live checklist:'),
-      entries: checklistEntries(done, locale),
+      entries: p.items.map((item) => `${item.done ? '[x]' : '[ ]'} ${item.label}`),
     },
     paragraphs: [pick(locale, '清单由场控签字确认。', 'The room operator signs the checklist off.')],
     action: { label: pick(locale, '打开检查清单', 'Open the checklist'), url: p.checklistUrl },
@@ -88,7 +81,7 @@ export function checklistEscalation(p: P<'checklist_escalation'>, locale: TLocal
     ),
     list: {
       title: pick(locale, '未完成项：', 'Open items:'),
-      entries: p.pendingItems.map((item) => label(CHECKLIST_LABELS[item], locale)),
+      entries: p.pendingItems.map((item) => item.label),
     },
     action: { label: pick(locale, '打开检查清单', 'Open the checklist'), url: p.checklistUrl },
   };

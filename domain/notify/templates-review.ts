@@ -41,3 +41,16 @@ export function reviewSignoffReminder(p: P<'review_signoff_reminder'>, locale: T
     action: { label: pick(locale, '去签字', 'Sign off'), url: p.reviewUrl },
   };
 }
+
+export function reviewFailed(p: P<'review_failed'>, locale: TLocale): TTemplateContent {
+  return {
+    subject: pick(locale, `【复盘生成失败】「${p.streamTitle}」`, `[Review not built] "${p.streamTitle}"`),
+    lead: pick(
+      locale,
+      `「${p.streamTitle}」的复盘报告生成失败（第 ${p.failures} 次），直播停留在复盘阶段，等待你重试。`,
+      `The review report of "${p.streamTitle}" could not be built (attempt ${p.failures}); the stream stays in review until you retry.`,
+    ),
+    paragraphs: [`${pick(locale, '原因：', 'Reason: ')}${p.reason}`],
+    action: { label: pick(locale, '打开直播页重试', 'Open the stream to retry'), url: p.streamUrl },
+  };
+}

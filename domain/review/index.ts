@@ -5,3 +5,4 @@ export * from './review-suggestions';
 export * from './stream-kpis';
 export * from './series-svg';
 export * from './csv';
+export * from './kpi-sources';

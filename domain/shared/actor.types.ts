@@ -1,20 +1,16 @@
-import { z } from 'zod';
-
 /**
  * Application roles (who may press which button). Stream roles such as host or room operator live on each plan's
  * roster instead, because the same person is a host in one stream and a room operator in the next.
  */
 export const APP_ROLES = ['operator', 'reviewer', 'manager', 'auditor', 'admin'] as const;
-export const ZAppRoleSchema = z.enum(APP_ROLES);
-export type TAppRole = z.infer<typeof ZAppRoleSchema>;
+export type TAppRole = (typeof APP_ROLES)[number];
 
-export const ZActorSchema = z.object({
+export interface TActor {
   /** Email or user id; compared case-insensitively because people type emails in any case. */
-  id: z.string().trim().min(1),
-  name: z.string().trim().min(1).optional(),
-  roles: z.array(ZAppRoleSchema),
-});
-export type TActor = z.infer<typeof ZActorSchema>;
+  id: string;
+  name?: string;
+  roles: TAppRole[];
+}
 
 /** Timers, scans and other machine events are attributed to this actor, so every timeline entry has a "who". */
 export const SYSTEM_ACTOR_ID = 'system';

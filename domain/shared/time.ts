@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { DomainError } from './errors';
 
 /**
  * Time helpers for deterministic code: every instant comes in as a parameter. Instants must carry an offset (or Z)
- * because a bare "2026-12-01T20:00" means different moments in Shanghai and in a UTC server.
+ * because a bare "2026-12-01T20:00" means different moments in Shanghai and in a UTC server. No schema library here
+ * (workflows import this file); the zod schemas for the edges are in time.schema.ts.
  */
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
@@ -37,20 +37,6 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
-
-export const ZIsoInstantSchema = z.string().trim().refine(isIsoInstant, {
-  message: 'Expected an ISO 8601 date-time with offset, e.g. 2026-12-01T20:00:00+08:00',
-});
-
-export const ZDateOnlySchema = z
-  .string()
-  .trim()
-  .refine(isDateOnly, { message: 'Expected a calendar date YYYY-MM-DD' });
-
-export const ZTimeZoneSchema = z
-  .string()
-  .trim()
-  .refine(isValidTimeZone, { message: 'Expected an IANA time zone, e.g. Asia/Shanghai' });
 
 export function toEpochMs(iso: string): number {
   if (!isIsoInstant(iso)) throw new DomainError('INVALID_INPUT', `Not an ISO instant with offset: ${iso}`);

@@ -1,15 +1,10 @@
 import { DomainError } from '../shared/errors';
 import { earlierOf, isBefore, laterOf } from '../shared/time';
 import type { TStreamEvent } from './events.types';
-import type { TStreamPhase } from './phases';
 import type { TScriptRevision, TStreamState, TProductState } from './state.types';
 
 /** Bounded so a long burst of alerts cannot grow workflow state without limit. */
 export const RECENT_ALERTS_LIMIT = 50;
-
-function enterPhase(state: TStreamState, phase: TStreamPhase, at: string): TStreamState {
-  return { ...state, phase, phaseEnteredAt: { ...state.phaseEnteredAt, [phase]: at } };
-}
 
 function updateRevision(
   state: TStreamState,
@@ -33,11 +28,10 @@ function updateProduct(
 }
 
 /**
- * Phase changes come from PhaseEntered (the workflow's timers), AdvancedNow (a manager override), and from events
- * that end a phase by definition: ScriptSubmitted opens the gates (draft -> compliance), StreamBlocked, Cancelled,
- * StreamEndedEarly (burst -> tail), StreamRescheduled of a blocked stream (back to compliance) and ReviewSignedOff
- * (review -> completed). The reducer records; it does not judge permissions (that is commands.ts), but it refuses
- * events that cannot belong to this history, because a silently skipped event would make replay lie to auditors.
+ * What each event does to the state besides the phase (the phase follows the transition table in transitions.ts,
+ * applied by the reducer). The reducer records; it does not judge permissions (that is the action registry), but it
+ * refuses events that cannot belong to this history, because a silently skipped event would make replay lie to
+ * auditors.
  */
 export function applyEventPayload(state: TStreamState, event: TStreamEvent): TStreamState {
   const { at } = event;
@@ -56,16 +50,16 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
         submittedBy: event.submittedBy,
         submittedAt: at,
       };
-      const next = {
+      return {
         ...state,
         script: { currentRevision: event.revision, revisions: [...state.script.revisions, revision] },
       };
-      return state.phase === 'draft' ? enterPhase(next, 'compliance', at) : next;
     }
     case 'ScriptScanned':
       return updateRevision(state, event.revision, (r) => ({
         ...r,
         findings: event.findings,
+        ...(event.truncated ? { findingsTruncated: event.truncated } : {}),
         scannedAt: at,
       }));
     case 'ScriptDecided': {
@@ -101,6 +95,14 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
     }
     case 'ProductDropped':
       return updateProduct(state, event.sku, (p) => ({ ...p, dropped: true, droppedAt: at }));
+    case 'ReviewerAssigned':
+      return {
+        ...state,
+        assignedReviewers: [
+          ...state.assignedReviewers.filter((m) => m.id.toLowerCase() !== event.member.id.toLowerCase()),
+          event.member,
+        ],
+      };
     case 'ReminderSent': {
       const notices = state.approvalNotices[event.approvalKey] ?? { reminders: 0 };
       const updated = { ...notices, reminders: notices.reminders + 1, lastReminderAt: at };
@@ -112,7 +114,7 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
       return { ...state, approvalNotices: { ...state.approvalNotices, [event.approvalKey]: updated } };
     }
     case 'StreamBlocked':
-      return { ...enterPhase(state, 'blocked', at), blockedReason: event.reason };
+      return { ...state, blockedReason: event.reason };
     case 'StreamRescheduled': {
       // The pre-live checklist was signed for the old start; equipment and network are checked again for the new one.
       // Documents must be valid until the new end, so they are checked again, and rejected products (fixed meanwhile,
@@ -126,17 +128,16 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
           ];
         }),
       );
-      const { productsCheckedAt: _checked, ...unchecked } = state;
-      const next: TStreamState = {
+      const { productsCheckedAt: _checked, blockedReason: _blocked, ...unchecked } = state;
+      return {
         ...unchecked,
         products,
         schedule: { ...state.schedule, scheduledStart: event.scheduledStart },
         checklist: { items: [] },
       };
-      return state.phase === 'blocked' ? enterPhase(next, 'compliance', at) : next;
     }
     case 'PhaseEntered':
-      return enterPhase(state, event.phase, at);
+      return state;
     case 'ChecklistSigned':
       return {
         ...state,
@@ -146,11 +147,20 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
       return { ...state, checklist: { ...state.checklist, escalatedAt: at } };
     case 'MetricsReceived': {
       const m = state.metrics;
+      const source = event.source;
       return {
         ...state,
         metrics: {
           batches: m.batches + 1,
           points: m.points + event.count,
+          batchesOutsideLive: m.batchesOutsideLive + (state.phase === 'burst' ? 0 : 1),
+          sources:
+            source === undefined
+              ? m.sources
+              : {
+                  ...m.sources,
+                  ...Object.fromEntries(Object.keys(event.latest).map((metric) => [metric, source])),
+                },
           firstFrom: m.firstFrom === undefined ? event.from : earlierOf(m.firstFrom, event.from),
           lastTo: m.lastTo === undefined ? event.to : laterOf(m.lastTo, event.to),
           lastReceivedAt: at,
@@ -194,10 +204,7 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
         },
       };
     case 'StreamEndedEarly':
-      return {
-        ...enterPhase(state, 'tail', at),
-        schedule: { ...state.schedule, endedEarly: { at, reason: event.reason } },
-      };
+      return { ...state, schedule: { ...state.schedule, endedEarly: { at, reason: event.reason } } };
     case 'Paused': {
       const pause = { from: at, phase: state.phase, reason: event.reason };
       return {
@@ -220,9 +227,14 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
       return { ...state, schedule };
     }
     case 'AdvancedNow':
-      return enterPhase(state, event.to, at);
+      if (event.from !== state.phase)
+        throw new DomainError(
+          'INVALID_STATE',
+          `AdvancedNow from ${event.from}, but the stream is ${state.phase}`,
+        );
+      return state;
     case 'Cancelled':
-      return { ...enterPhase(state, 'cancelled', at), cancelledReason: event.reason };
+      return { ...state, cancelledReason: event.reason };
     case 'ReviewReported':
       return {
         ...state,
@@ -231,14 +243,25 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
           summary: event.summary,
           reportedBy: event.actor.id,
           reportedAt: at,
+          failures: state.review.failures,
         },
       };
+    case 'ReviewFailed':
+      return {
+        ...state,
+        review: {
+          ...state.review,
+          failedAt: at,
+          failureReason: event.reason,
+          failures: state.review.failures + 1,
+        },
+      };
+    case 'ReviewRetryRequested': {
+      const { failedAt: _at, failureReason: _reason, ...review } = state.review;
+      return { ...state, review };
+    }
     case 'ReviewSignedOff':
-      return enterPhase(
-        { ...state, review: { ...state.review, signedOffBy: event.actor.id, signedOffAt: at } },
-        'completed',
-        at,
-      );
+      return { ...state, review: { ...state.review, signedOffBy: event.actor.id, signedOffAt: at } };
     case 'ContinuedAsNew':
       return state;
   }

@@ -1,10 +1,12 @@
 import { addSeconds, isBefore, secondsBetween, toEpochMs, toIsoUtc } from '../shared/time';
+import { phasesMoving } from './pause-policy';
 import type { TStreamPhase } from './phases';
 import type { TStreamState } from './state.types';
 
 /**
- * Seconds of pause that push a deadline back. `phases` picks the pauses that matter (a pause during burst moves the
- * live end; one during preheat does not move the announced start); `since` ignores pauses before a wait began.
+ * Seconds of pause that push a deadline back. `phases` picks the pauses that matter (PAUSE_POLICY: a pause during
+ * burst moves the live end; one during preheat does not move the announced start); `since` ignores pauses before a
+ * wait began.
  * An open pause counts up to `now` (defaults to the last event time), i.e. "as if resumed now".
  */
 export function pausedSeconds(
@@ -30,8 +32,9 @@ export interface TStreamDeadlines {
 
 /**
  * The elastic timeline. Pre-live instants hang off the scheduled start (it was announced to fans); live start is the
- * actual one once burst began; live end moves with extensions and burst pauses, and tail end moves with live end.
- * Instants are UTC ISO strings. Once a phase has actually ended, its real end time is returned.
+ * actual one once burst began; live end moves with extensions and with the pauses PAUSE_POLICY says move it, and tail
+ * end moves with live end. Instants are UTC ISO strings. Once a phase has actually ended, its real end time is
+ * returned.
  */
 export function streamDeadlines(state: TStreamState, now?: string): TStreamDeadlines {
   const timing = state.plan.timing;
@@ -45,13 +48,14 @@ export function streamDeadlines(state: TStreamState, now?: string): TStreamDeadl
       liveStart,
       plannedDurationSeconds +
         extensionSeconds +
-        pausedSeconds(state, { ...pausedOptions, phases: ['burst'] }),
+        pausedSeconds(state, { ...pausedOptions, phases: phasesMoving('live_end') }),
     );
   const tailEnd =
     state.phaseEnteredAt.review ??
     addSeconds(
       liveEnd,
-      timing.tailDurationSeconds + pausedSeconds(state, { ...pausedOptions, phases: ['tail'] }),
+      timing.tailDurationSeconds +
+        pausedSeconds(state, { ...pausedOptions, phases: phasesMoving('tail_end') }),
     );
   return {
     preheatStart: toIsoUtc(startMs - timing.preheatLeadSeconds * 1000),

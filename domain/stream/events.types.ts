@@ -1,83 +1,82 @@
-import { z } from 'zod';
-import { ZMetricNameSchema, type TMetricName } from '../metrics/metric.types';
-import { ZActorSchema } from '../shared/actor.types';
-import { ZIsoInstantSchema } from '../shared/time';
-import { ZProductCheckResultSchema } from '../compliance/product-documents.types';
-import { ZScriptFindingSchema } from '../compliance/rules.types';
-import { ZStreamPhaseSchema } from './phases';
-import { ZScriptSegmentSchema, ZStreamPlanSchema } from './plan.types';
+import type { TDocumentProblem, TProductCheckResult } from '../compliance/product-documents.types';
+import type { TScriptFinding } from '../compliance/rules.types';
+import type { TMetricName } from '../metrics/metric-kinds';
+import type { TActor } from '../shared/actor.types';
+import type { TStreamPhase } from './phases';
+import type { TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
 
-/** Every event says when and who; `actor` is SYSTEM_ACTOR for timers, scans and metric feeds. */
-const base = { at: ZIsoInstantSchema, actor: ZActorSchema };
-const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...base, ...shape });
-
-const revision = z.number().int().positive();
-const reason = z.string().trim().min(1);
-const recipients = z.array(z.string().min(1));
-
-/** Metric names come from domain/metrics (snake_case), so batches summarized there fit here unchanged. */
-export { ZMetricNameSchema, type TMetricName };
+/**
+ * The facts of a stream's life, plain JSON (no schema library: the workflow builds them, the reducer folds them, the
+ * projection ships them to the database and auditors rebuild state from them). Every event says when and who; `actor`
+ * is SYSTEM_ACTOR for timers, scans and metric feeds.
+ */
+export type { TMetricName, TDocumentProblem };
 
 export const SCRIPT_DECISIONS = ['approved', 'rejected', 'approved_with_findings'] as const;
+export type TScriptDecision = (typeof SCRIPT_DECISIONS)[number];
 export const INCIDENT_KINDS = ['interruption', 'complaint', 'content_violation', 'other'] as const;
+export type TIncidentKind = (typeof INCIDENT_KINDS)[number];
+/** Where a metric number came from; the report and the stream page say so beside every number. */
+export const METRIC_SOURCES = ['pushed', 'platform', 'simulated'] as const;
+export type TMetricSource = (typeof METRIC_SOURCES)[number];
 
-export const ZStreamEventSchema = z.discriminatedUnion('type', [
+interface Base<T extends string> {
+  type: T;
+  at: string;
+  actor: TActor;
+}
+
+export type TStreamEvent =
   /** First event of every stream; replay starts from it. */
-  event('StreamPlanned', { streamId: z.string().min(1), plan: ZStreamPlanSchema }),
-  event('ScriptSubmitted', {
-    revision,
-    segments: z.array(ZScriptSegmentSchema).min(1),
-    submittedBy: z.string().min(1),
-  }),
-  event('ScriptScanned', { revision, findings: z.array(ZScriptFindingSchema) }),
-  event('ScriptDecided', {
-    revision,
-    decision: z.enum(SCRIPT_DECISIONS),
-    reasons: z.array(z.string()),
-    acceptedFindingIds: z.array(z.string()),
-  }),
-  event('ProductsChecked', { results: z.array(ZProductCheckResultSchema) }),
-  event('ProductDecided', {
-    sku: z.string().min(1),
-    decision: z.enum(['approved', 'rejected']),
-    reason: z.string(),
-  }),
-  event('ProductDropped', { sku: z.string().min(1) }),
-  event('ReminderSent', { approvalKey: z.string().min(1), to: recipients }),
-  event('ApprovalEscalated', { approvalKey: z.string().min(1), to: recipients }),
-  event('StreamBlocked', { reason }),
-  event('StreamRescheduled', { scheduledStart: ZIsoInstantSchema, reason: z.string().optional() }),
-  event('PhaseEntered', { phase: ZStreamPhaseSchema }),
-  event('ChecklistSigned', { items: z.array(z.string().min(1)) }),
-  event('ChecklistEscalated', { to: recipients }),
-  /** One event per batch of points (never per point), so history stays small during a busy burst. */
-  event('MetricsReceived', {
-    count: z.number().int().nonnegative(),
-    from: ZIsoInstantSchema,
-    to: ZIsoInstantSchema,
-    latest: z.partialRecord(ZMetricNameSchema, z.number()),
-  }),
-  event('AlertRaised', { ruleId: z.string().min(1), message: z.string().min(1), notified: recipients }),
-  event('IncidentRecorded', {
-    kind: z.enum(INCIDENT_KINDS),
-    description: z.string().min(1),
-    steps: z.array(z.string()),
-  }),
-  event('StreamExtended', { minutes: z.number().int().positive(), reason }),
-  event('StreamEndedEarly', { reason }),
-  event('Paused', { reason }),
+  | (Base<'StreamPlanned'> & { streamId: string; plan: TStreamPlan })
+  | (Base<'ScriptSubmitted'> & { revision: number; segments: TScriptSegment[]; submittedBy: string })
+  /** `truncated`: findings beyond the stored limit (the scan found more; the reviewer sees that it did). */
+  | (Base<'ScriptScanned'> & { revision: number; findings: TScriptFinding[]; truncated?: number })
+  | (Base<'ScriptDecided'> & {
+      revision: number;
+      decision: TScriptDecision;
+      reasons: string[];
+      acceptedFindingIds: string[];
+    })
+  | (Base<'ProductsChecked'> & { results: TProductCheckResult[] })
+  | (Base<'ProductDecided'> & { sku: string; decision: 'approved' | 'rejected'; reason: string })
+  | (Base<'ProductDropped'> & { sku: string })
+  /** A manager adds a reviewer to this stream (the roster's reviewers are away, or an escalation needs a decider). */
+  | (Base<'ReviewerAssigned'> & { member: TTeamMember; reason: string })
+  | (Base<'ReminderSent'> & { approvalKey: string; to: string[] })
+  | (Base<'ApprovalEscalated'> & { approvalKey: string; to: string[] })
+  | (Base<'StreamBlocked'> & { reason: string })
+  | (Base<'StreamRescheduled'> & { scheduledStart: string; reason?: string })
+  | (Base<'PhaseEntered'> & { phase: TStreamPhase })
+  | (Base<'ChecklistSigned'> & { items: string[] })
+  | (Base<'ChecklistEscalated'> & { to: string[] })
+  /** One event per batch of new points (never per point, never for points already stored), so history stays small. */
+  | (Base<'MetricsReceived'> & {
+      count: number;
+      from: string;
+      to: string;
+      latest: Partial<Record<TMetricName, number>>;
+      source?: TMetricSource;
+    })
+  | (Base<'AlertRaised'> & { ruleId: string; message: string; notified: string[] })
+  | (Base<'IncidentRecorded'> & { kind: TIncidentKind; description: string; steps: string[] })
+  | (Base<'StreamExtended'> & { minutes: number; reason: string })
+  | (Base<'StreamEndedEarly'> & { reason: string })
+  | (Base<'Paused'> & { reason: string })
   /** pausedSeconds is computed once by the workflow and recorded, so replay never recomputes durations. */
-  event('Resumed', { pausedSeconds: z.number().nonnegative() }),
-  event('AdvancedNow', { from: ZStreamPhaseSchema, to: ZStreamPhaseSchema }),
-  event('Cancelled', { reason }),
-  event('ReviewReported', { reportId: z.string().min(1), summary: z.string() }),
-  event('ReviewSignedOff', { reportId: z.string().min(1) }),
+  | (Base<'Resumed'> & { pausedSeconds: number })
+  | (Base<'AdvancedNow'> & { from: TStreamPhase; to: TStreamPhase; reason?: string })
+  | (Base<'Cancelled'> & { reason: string })
+  | (Base<'ReviewReported'> & { reportId: string; summary: string })
+  /** Building the review failed after its retries; the stream stays in review until a manager retries it. */
+  | (Base<'ReviewFailed'> & { reason: string })
+  | Base<'ReviewRetryRequested'>
+  | (Base<'ReviewSignedOff'> & { reportId: string })
   /** Marks a workflow run boundary in the timeline; changes nothing else. */
-  event('ContinuedAsNew', { runNumber: z.number().int().positive() }),
-]);
+  | (Base<'ContinuedAsNew'> & { runNumber: number });
 
-export type TStreamEvent = z.infer<typeof ZStreamEventSchema>;
 export type TStreamEventType = TStreamEvent['type'];
 export type TStreamEventOf<K extends TStreamEventType> = Extract<TStreamEvent, { type: K }>;
-export const STREAM_EVENT_TYPES = ZStreamEventSchema.options.map((option) => option.shape.type.value);
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event as a workflow or an action produces it: the workflow stamps `at` (its clock) and `actor`. */
+export type TStreamEventDraft = DistributiveOmit<TStreamEvent, 'at' | 'actor'>;

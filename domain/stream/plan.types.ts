@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import { ZIsoInstantSchema, ZTimeZoneSchema } from '../shared/time';
+import { ZIsoInstantSchema, ZTimeZoneSchema } from '../shared/time.schema';
 import { ZTimingPolicySchema } from './timing-policy.types';
 
-export const PLATFORMS = ['douyin', 'kuaishou', 'taobao', 'wechat_channels', 'tiktok_shop', 'other'] as const;
+import { PLATFORMS, SEGMENT_KINDS, STREAM_ROLES } from './plan.constants';
+
+export { PLATFORMS, SEGMENT_KINDS, STREAM_ROLES };
 export const ZPlatformSchema = z.enum(PLATFORMS);
 
-export const STREAM_ROLES = [
-  'host',
-  'co_host',
-  'room_operator',
-  'reviewer',
-  'promoter',
-  'customer_service',
-  'analyst',
-  'manager',
-] as const;
 export const ZStreamRoleSchema = z.enum(STREAM_ROLES);
 export type TStreamRole = z.infer<typeof ZStreamRoleSchema>;
 
@@ -73,7 +65,6 @@ export const ZProductSchema = z.object({
 });
 export type TProduct = z.infer<typeof ZProductSchema>;
 
-export const SEGMENT_KINDS = ['opening_hook', 'product_pitch', 'qa', 'closing_push'] as const;
 export const ZScriptSegmentSchema = z.object({
   id: z.string().trim().min(1),
   kind: z.enum(SEGMENT_KINDS),

@@ -6,9 +6,14 @@ import type { TStreamEvent, TStreamEventOf } from './events.types';
 import type { TStreamPlan } from './plan.types';
 import type { TProductState, TStreamState } from './state.types';
 import { summarizeEvent } from './timeline-summary';
+import { streamPhaseAfter } from './transitions';
 
 export { RECENT_ALERTS_LIMIT } from './apply-event';
-export const TIMELINE_LIMIT = 500;
+/**
+ * The latest entries kept in state, for a glance; the whole timeline is in the database (WorkflowEvent rows, shipped
+ * by the projection) and in Temporal history. Small, because every cached workflow holds its state in memory.
+ */
+export const TIMELINE_LIMIT = 30;
 
 /** The stream state is a pure fold over its events; see apply-event.ts for what each event does. */
 export function initialStreamState(
@@ -40,14 +45,15 @@ export function initialStreamState(
     approvalNotices: {},
     incidents: [],
     alerts: { total: 0, lastFiredAt: {}, recent: [] },
-    metrics: { batches: 0, points: 0, latest: {} },
-    review: {},
+    metrics: { batches: 0, points: 0, batchesOutsideLive: 0, sources: {}, latest: {} },
+    review: { failures: 0 },
+    assignedReviewers: [],
     version: 1,
     timeline: { entries: [timelineEntry(planned, 1)], totalCount: 1 },
   };
 }
 
-function timelineEntry(event: TStreamEvent, seq: number) {
+export function timelineEntry(event: TStreamEvent, seq: number) {
   return {
     seq,
     type: event.type,
@@ -58,13 +64,20 @@ function timelineEntry(event: TStreamEvent, seq: number) {
   };
 }
 
-/** Returns a new state; the input state is never mutated (workflow queries may hold on to it). */
+/**
+ * Returns a new state; the input state is never mutated (workflow queries may hold on to it). The phase follows the
+ * transition table: an event that cannot happen in the current phase throws INVALID_PHASE.
+ */
 export function applyStreamEvent(state: TStreamState, event: TStreamEvent): TStreamState {
+  const phase = streamPhaseAfter(state.phase, event);
   const next = applyEventPayload(state, event);
   const seq = state.version + 1;
   const entries = [...state.timeline.entries, timelineEntry(event, seq)];
   return {
     ...next,
+    ...(phase === state.phase
+      ? {}
+      : { phase, phaseEnteredAt: { ...next.phaseEnteredAt, [phase]: event.at } }),
     updatedAt: laterOf(state.updatedAt, event.at),
     version: seq,
     timeline: {

@@ -1,8 +1,8 @@
 import type { TDocumentProblem } from '../compliance/product-documents.types';
 import type { TScriptFinding } from '../compliance/rules.types';
-import type { TMetricName, TStreamEventType } from './events.types';
+import type { TIncidentKind, TMetricName, TMetricSource, TStreamEventType } from './events.types';
 import type { TStreamPhase } from './phases';
-import type { TScriptSegment, TStreamPlan } from './plan.types';
+import type { TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
 
 /** Plain JSON types (no zod): state is built by the reducer, never parsed from outside. */
 
@@ -21,6 +21,8 @@ export interface TScriptRevision {
   submittedAt: string;
   /** Undefined until scanned: "not scanned yet" and "scanned, nothing found" are different facts. */
   findings?: TScriptFinding[];
+  /** Findings the scan reported beyond the stored limit (see apply-event.ts). */
+  findingsTruncated?: number;
   scannedAt?: string;
   decision?: TScriptDecisionRecord;
 }
@@ -62,7 +64,7 @@ export interface TApprovalNotices {
 
 export interface TIncident {
   id: string;
-  kind: 'interruption' | 'complaint' | 'content_violation' | 'other';
+  kind: TIncidentKind;
   description: string;
   steps: string[];
   recordedBy: string;
@@ -105,6 +107,10 @@ export interface TStreamState {
   metrics: {
     batches: number;
     points: number;
+    /** Batches that arrived outside the live (before burst, or late: T+1 corrections); folded in, not alerted on. */
+    batchesOutsideLive: number;
+    /** Where the latest numbers came from, per metric. */
+    sources: Partial<Record<TMetricName, TMetricSource>>;
     firstFrom?: string;
     lastTo?: string;
     lastReceivedAt?: string;
@@ -117,7 +123,13 @@ export interface TStreamState {
     reportedAt?: string;
     signedOffBy?: string;
     signedOffAt?: string;
+    /** Set when building the report failed after its retries; cleared by a manager's retry. */
+    failedAt?: string;
+    failureReason?: string;
+    failures: number;
   };
+  /** Reviewers a manager added to this stream besides the plan's roster. */
+  assignedReviewers: TTeamMember[];
   blockedReason?: string;
   cancelledReason?: string;
   /** Number of events applied, StreamPlanned included; doubles as an optimistic-concurrency token. */

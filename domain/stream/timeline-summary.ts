@@ -8,7 +8,7 @@ export function summarizeEvent(event: TStreamEvent): string {
     case 'ScriptSubmitted':
       return `submitted script r${event.revision} (${event.segments.length} segments)`;
     case 'ScriptScanned':
-      return `scanned script r${event.revision}: ${event.findings.length} findings`;
+      return `scanned script r${event.revision}: ${event.findings.length + (event.truncated ?? 0)} findings`;
     case 'ScriptDecided':
       return `script r${event.revision} ${event.decision}${event.reasons.length > 0 ? `: ${event.reasons.join('; ')}` : ''}`;
     case 'ProductsChecked': {
@@ -19,6 +19,8 @@ export function summarizeEvent(event: TStreamEvent): string {
       return `product ${event.sku} ${event.decision}${event.reason ? `: ${event.reason}` : ''}`;
     case 'ProductDropped':
       return `dropped product ${event.sku}`;
+    case 'ReviewerAssigned':
+      return `assigned reviewer ${event.member.name} (${event.member.id}): ${event.reason}`;
     case 'ReminderSent':
       return `reminded ${event.to.join(', ')} about ${event.approvalKey}`;
     case 'ApprovalEscalated':
@@ -34,7 +36,10 @@ export function summarizeEvent(event: TStreamEvent): string {
     case 'ChecklistEscalated':
       return `escalated unsigned checklist to ${event.to.join(', ')}`;
     case 'MetricsReceived':
-      return `received ${event.count} metric points (${event.from} to ${event.to})`;
+      return `received ${event.count} ${event.source ?? ''} metric points (${event.from} to ${event.to})`.replace(
+        '  ',
+        ' ',
+      );
     case 'AlertRaised':
       return `alert ${event.ruleId}: ${event.message}`;
     case 'IncidentRecorded':
@@ -48,11 +53,15 @@ export function summarizeEvent(event: TStreamEvent): string {
     case 'Resumed':
       return `resumed after ${event.pausedSeconds} s`;
     case 'AdvancedNow':
-      return `advanced ${event.from} -> ${event.to}`;
+      return `advanced ${event.from} -> ${event.to}${event.reason ? `: ${event.reason}` : ''}`;
     case 'Cancelled':
       return `cancelled: ${event.reason}`;
     case 'ReviewReported':
       return `review report ${event.reportId}`;
+    case 'ReviewFailed':
+      return `review report could not be built: ${event.reason}`;
+    case 'ReviewRetryRequested':
+      return 'asked to build the review report again';
     case 'ReviewSignedOff':
       return `signed off review ${event.reportId}`;
     case 'ContinuedAsNew':

@@ -5,7 +5,8 @@ export const ZLocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'e
 export type TLocalTime = z.infer<typeof ZLocalTimeSchema>;
 
 /** An IANA zone name that this runtime's Intl knows (an unknown zone would throw deep inside a workflow). */
-export { ZTimeZoneSchema, isValidTimeZone as isKnownTimeZone } from '../shared/time';
+export { ZTimeZoneSchema } from '../shared/time.schema';
+export { isValidTimeZone as isKnownTimeZone } from '../shared/time';
 export type TTimeZone = string;
 
 /**

@@ -46,19 +46,32 @@ describe('POST /api/metrics', () => {
     expect(first.body).toMatchObject({ accepted: 4, duplicates: 1, corrected: 0 });
     expect(calls.map((c) => c.streamId).sort()).toEqual([a, b].sort());
     expect(calls.find((c) => c.streamId === a)!.summary).toMatchObject({
-      count: 4,
+      count: 3, // the new points of stream a (the in-batch duplicate is one point)
       latest: { [a]: { viewers: { value: 120 } } },
     });
 
+    const stored = await db.metricPoint.findMany({
+      where: { streamId: { in: [a, b] } },
+      orderBy: { id: 'asc' },
+    });
+    calls.length = 0;
     const again = await request(app).post('/api/metrics').send({ points }).expect(202);
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 5 });
-    expect(await db.metricPoint.count({ where: { streamId: { in: [a, b] } } })).toBe(4);
+    // A re-sent batch changes nothing: no stream hears about it (it would count the batch twice), no row changes.
+    expect(calls).toEqual([]);
+    const after = await db.metricPoint.findMany({
+      where: { streamId: { in: [a, b] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(after.map((r) => [r.id, r.value, r.source])).toEqual(stored.map((r) => [r.id, r.value, 'pushed']));
 
     const corrected = await request(app)
       .post('/api/metrics')
       .send({ points: [{ streamId: b, metric: 'orders', ts: '2026-11-11T12:01:00Z', value: 4 }] })
       .expect(202);
     expect(corrected.body).toMatchObject({ accepted: 0, duplicates: 1, corrected: 1 });
+    // A corrected value is news: the stream hears of that one point.
+    expect(calls).toEqual([{ streamId: b, summary: expect.objectContaining({ count: 1 }) }]);
     expect((await db.metricPoint.findFirstOrThrow({ where: { streamId: b } })).value).toBe(4);
   });
 

@@ -90,7 +90,7 @@ describe('analytics client and activities against the platform simulator', () =>
   it('does not retry a rejected token; the activity turns it into a non-retryable failure', async () => {
     const before = platform.requests();
     const activities = createAnalyticsActivities({ db, logger, analytics: client({ token: 'wrong' }) });
-    await expect(activities.fetchLiveSnapshot({ streamId: 'x' })).rejects.toMatchObject({
+    await expect(activities.pullLiveMetrics({ streamId: 'x' })).rejects.toMatchObject({
       type: 'AnalyticsError',
       nonRetryable: true,
     });
@@ -106,15 +106,32 @@ describe('analytics client and activities against the platform simulator', () =>
     });
   });
 
-  it('collectFinalStats stores the series once: a second run stores nothing new', async () => {
+  it('collectFinalStats stores the series as served, marked simulated; a second run changes no row', async () => {
     const streamId = uniqueId('final');
     const activities = createAnalyticsActivities({ db, logger, analytics: client() });
     const first = await activities.collectFinalStats({ streamId });
     expect(first).toMatchObject({ status: 'ended', final: true, duplicates: 0, skipped: 3 });
     expect(first.inserted).toBe(first.points);
-    expect(await db.metricPoint.count({ where: { streamId } })).toBe(first.points);
+    const rows = await db.metricPoint.findMany({ where: { streamId }, orderBy: { id: 'asc' } });
+    const served = await client().getStreamStats(streamId);
+    const gmv = served.series.find((s) => s.metric === 'gmv')!.points.filter((p) => p.value !== null);
+    expect(rows.filter((r) => r.metric === 'gmv').map((r) => r.value)).toEqual(gmv.map((p) => p.value));
+    expect(new Set(rows.map((r) => r.source))).toEqual(new Set(['simulated']));
     const second = await activities.collectFinalStats({ streamId });
     expect(second).toMatchObject({ inserted: 0, duplicates: first.points, corrected: 0 });
-    expect(await db.metricPoint.count({ where: { streamId } })).toBe(first.points);
+    // Same rows (ids and values): nothing deleted and written again, nothing doubled.
+    const again = await db.metricPoint.findMany({ where: { streamId }, orderBy: { id: 'asc' } });
+    expect(again.map((r) => [r.id, r.value])).toEqual(rows.map((r) => [r.id, r.value]));
+  });
+
+  it('pullLiveMetrics stores a reading as it arrives and answers only what is new', async () => {
+    const streamId = uniqueId('live');
+    const activities = createAnalyticsActivities({ db, logger, analytics: client() });
+    const first = await activities.pullLiveMetrics({ streamId });
+    expect(first?.source).toBe('simulated');
+    expect(first?.summary.count).toBeGreaterThan(0);
+    expect(await db.metricPoint.count({ where: { streamId } })).toBe(first?.summary.count);
+    // The same reading again (the platform had nothing newer): nothing new, so the workflow hears nothing.
+    expect(await activities.pullLiveMetrics({ streamId })).toBeNull();
   });
 });

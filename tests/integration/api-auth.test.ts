@@ -251,7 +251,7 @@ describe('API authentication, sessions, CSRF, tokens and audit', () => {
       actorId: operator.email,
       status: 403,
       outcome: 'refused',
-      errorCode: 'FORBIDDEN',
+      errorCode: 'FORBIDDEN_ROLE',
     });
 
     const listed = await request(fixture.app)
@@ -291,7 +291,9 @@ describe('API authentication, sessions, CSRF, tokens and audit', () => {
       ]),
     );
     const decide = doc.body.paths['/api/streams/{id}/actions/decide-script'].post;
-    expect(decide['x-access']).toEqual(['reviewer']);
+    // The API only authenticates; who may decide is the domain's, and the document says it in words.
+    expect(decide['x-access']).toBe('authenticated');
+    expect(decide.description).toContain('role reviewer on the roster as reviewer');
     expect(decide.requestBody.content['application/json'].schema.properties.decision.enum).toEqual(
       expect.arrayContaining(['approved', 'rejected']),
     );

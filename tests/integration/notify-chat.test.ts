@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNotifyActivities } from '../../activities/notify/send-notification';
+import { inActivityContext } from './helpers/activity-context';
 import type { TChatProvider } from '../../activities/notify/chat-channel.types';
 import { parseConfig } from '../../runtime/config';
 import { createDb, type Db } from '../../runtime/db';
@@ -87,11 +88,13 @@ describe('sendNotification to chat webhooks, verified the way each provider veri
       'ops-hook': { provider: 'webhook', url: `${sink.base}/webhook`, secret: SECRET },
     };
     const config = parseConfig({ NOTIFY_CHAT_CHANNELS: JSON.stringify(channels) });
-    return createNotifyActivities({
-      db,
-      logger: createLogger({ log: { level: 'warn', format: 'json' } }),
-      config,
-    });
+    return inActivityContext(
+      createNotifyActivities({
+        db,
+        logger: createLogger({ log: { level: 'warn', format: 'json' } }),
+        config,
+      }),
+    );
   }
 
   it('posts each provider its own payload with a valid signature, one group message per channel', async () => {

@@ -5,6 +5,7 @@ import { parseConfig } from '../../runtime/config';
 import { createDb, type Db } from '../../runtime/db';
 import { createLogger } from '../../runtime/logger';
 import { requireTestEnv } from '../setup/test-env';
+import { inActivityContext } from './helpers/activity-context';
 import { createHarness, uniqueId, type Harness } from './helpers/harness';
 import { freePort, startSmtpSink, type SmtpSink } from './helpers/smtp-sink';
 
@@ -34,7 +35,7 @@ function gateRequest(
 function activitiesFor(db: Db, smtpUrl: string | undefined) {
   const config = parseConfig({ ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}), MAIL_FROM: FROM });
   const logger = createLogger({ log: { level: 'warn', format: 'json' } });
-  return createNotifyActivities({ db, logger, config, sendingLeaseMs: 1_000 });
+  return inActivityContext(createNotifyActivities({ db, logger, config, sendingLeaseMs: 1_000 }));
 }
 
 describe('sendNotification by email, against a real SMTP server', () => {
@@ -99,9 +100,15 @@ describe('sendNotification by email, against a real SMTP server', () => {
     ]);
     expect(await sendNotification(request)).toMatchObject({ sent: 2, skippedDuplicates: 0 });
     expect(await sendNotification(request)).toEqual({ sent: 0, held: 0, failed: 0, skippedDuplicates: 2 });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sink.messages).toHaveLength(2);
-    expect(await db.notification.count({ where: { workflowId } })).toBe(2);
+    // A barrier: a third message sent after the repeat. Once it has arrived, a duplicate would have too.
+    await sendNotification({
+      ...gateRequest(workflowId, [{ id: 'u3', email: 'c@example.com' }]),
+      key: `${workflowId}:barrier:1`,
+    });
+    await sink.waitFor(3);
+    expect(
+      sink.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address).sort(),
+    ).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
   });
 
   it('after a crash between "accepted" and "recorded", the re-send carries the same Message-ID', async () => {

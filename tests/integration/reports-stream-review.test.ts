@@ -36,7 +36,7 @@ describe('buildStreamReview', () => {
       { streamId, metric: 'gmv' as const, ts: ts(m), value: gmv[m]! },
       { streamId, metric: 'orders' as const, ts: ts(m), value: m * 10 },
     ]);
-    await storeMetricPoints(db, points);
+    await storeMetricPoints(db, points, 'pushed');
     const { buildStreamReview } = createReportActivities({ db, logger });
     const input = {
       streamId,
@@ -71,8 +71,45 @@ describe('buildStreamReview', () => {
     expect(csvLines).toContain(`point,viewers,${ts(2)},500,,`);
     expect(csvLines.filter((l) => l.startsWith('point,'))).toHaveLength(points.length);
 
-    await buildStreamReview(input);
-    expect(await db.report.count({ where: { subjectId: streamId } })).toBe(1);
+    // A late (T+1) correction: building again rewrites the same report with the corrected number.
+    await storeMetricPoints(db, [{ streamId, metric: 'gmv', ts: ts(3), value: 4500 }], 'pushed');
+    const rebuilt = await buildStreamReview(input);
+    expect(rebuilt.reportId).toBe(result.reportId);
+    const stored = await db.report.findUniqueOrThrow({ where: { id: result.reportId } });
+    expect(JSON.parse(stored.json).kpis.find((k: { kpi: string }) => k.kpi === 'gmv').actual).toBe(4500);
+  });
+
+  it('uses real numbers over simulated ones, says which it used and that the simulator disagreed', async () => {
+    const streamId = uniqueId('sources');
+    const at = (m: number) => new Date(Date.UTC(2026, 10, 11, 12, m)).toISOString();
+    await storeMetricPoints(
+      db,
+      [0, 1].map((m) => ({ streamId, metric: 'gmv' as const, ts: at(m), value: [1200, 2305][m]! })),
+      'simulated',
+    );
+    await storeMetricPoints(
+      db,
+      [0, 1].map((m) => ({ streamId, metric: 'gmv' as const, ts: at(m), value: [9000, 18650][m]! })),
+      'pushed',
+    );
+    const { buildStreamReview } = createReportActivities({ db, logger });
+    const result = await buildStreamReview({
+      streamId,
+      title: 'sources',
+      timeZone: 'Asia/Shanghai',
+      targets: { gmv: 20000 },
+      locale: 'en',
+    });
+    expect(result.kpis.find((k) => k.kpi === 'gmv')!.actual).toBe(18650);
+    const report = await db.report.findUniqueOrThrow({ where: { id: result.reportId } });
+    const json = JSON.parse(report.json) as { sourceOf: Record<string, string>; disagreements: unknown[] };
+    expect(json.sourceOf.gmv).toBe('pushed');
+    expect(json.disagreements).toEqual([
+      { metric: 'gmv', used: 'pushed', other: 'simulated', usedLast: 18650, otherLast: 2305 },
+    ]);
+    expect(report.html).toContain('gmv: used pushed (last 18650); simulated (not real) said 2305');
+    // Only the simulator's numbers would be simulated: a report from pushed data carries no simulated warning.
+    expect(report.html).not.toContain('Note: simulated data');
   });
 
   it('writes an honest empty review when no data has arrived yet (T+1 platforms)', async () => {

@@ -45,8 +45,10 @@ describe('a long stream history', () => {
     const rolled = await waitForState(handle, (s) =>
       s.timeline.entries.some((e) => e.type === 'ContinuedAsNew'),
     );
-    const ended = await act(handle, 'end-early', people.manager, { reason: 'rolled over: finish' });
-    expect(ended.phase).toBe('tail');
+    expect((await act(handle, 'end-early', people.manager, { reason: 'rolled over: finish' })).phase).toBe(
+      'tail',
+    );
+    const ended = await stateOf(handle);
     // What was decided before the rollover is still there after it.
     expect(ended.script.revisions[0]!.decision?.decision).toBe('approved_with_findings');
     expect(ended.checklist.signedBy).toBe(people.ops.id);

@@ -66,12 +66,13 @@ describe('review numbers and live alerts without platform data', () => {
         { streamId, metric: 'orders' as const, ts, value: orders[i]! },
       ];
     });
-    // Exactly what POST /api/metrics does: store (deduplicated), then one signal per batch per stream.
+    // Exactly what POST /api/metrics does: store (deduplicated), then one signal per stream for what changed.
     const first = await ingestMetricBatch(harness.db, { points });
     const again = await ingestMetricBatch(harness.db, { points });
     expect(first.accepted).toBe(points.length);
     expect(again.duplicates).toBe(points.length);
-    for (const { streamId: id, summary } of first.streams) {
+    expect(again.changed).toEqual([]);
+    for (const { streamId: id, summary } of first.changed) {
       await signalMetricsBatch(harness.client, harness.logger, id, summary);
     }
     const live = await waitForState(handle, (s) => s.metrics.batches === 1);

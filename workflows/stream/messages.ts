@@ -1,55 +1,24 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { TActor } from '../../domain/shared/actor.types';
-import type { TStreamActionName } from '../../domain/stream/action-permits';
-import type { TBatchSummary } from '../../domain/metrics';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { TBatchSummary } from '../../domain/metrics/metric.types';
+import { STREAM_ACTIONS } from '../../domain/stream/actions';
+import type { TMetricSource } from '../../domain/stream/events.types';
 import type { TStreamState } from '../../domain/stream/state.types';
+import { actionUpdates } from '../engine/action-updates';
 
 /**
- * Every human action is an Update: its validator runs the domain command check, so a refused action (wrong role,
- * self-approval, stale revision, decided twice, wrong phase) is answered at once and leaves no history. Each returns
- * the stream state after the action.
+ * Every human action is an Update named by its registry entry (domain/stream/actions): its validator is the domain's
+ * check, so a refused action is answered at once and leaves no history. Each answers a compact TActionResult.
  */
-export interface ActionArgs<I = unknown> {
-  actor: TActor;
-  input: I;
-}
+export const STREAM_UPDATES = actionUpdates(STREAM_ACTIONS);
 
-const action = (name: string) => defineUpdate<TStreamState, [ActionArgs]>(name);
-
-export const submitScriptUpdate = action('submitScript');
-export const decideScriptUpdate = action('decideScript');
-export const decideProductUpdate = action('decideProduct');
-export const signChecklistUpdate = action('signChecklist');
-export const recordIncidentUpdate = action('recordIncident');
-export const extendUpdate = action('extend');
-export const endEarlyUpdate = action('endEarly');
-export const pauseUpdate = action('pause');
-export const resumeUpdate = action('resume');
-export const advanceUpdate = action('advance');
-export const rescheduleUpdate = action('reschedule');
-export const cancelUpdate = action('cancel');
-export const signReviewUpdate = action('signReview');
-
-/** Maps the API's action names (kebab-case in URLs) to the Updates. */
-export const STREAM_ACTIONS = {
-  'submit-script': submitScriptUpdate,
-  'decide-script': decideScriptUpdate,
-  'decide-product': decideProductUpdate,
-  'sign-checklist': signChecklistUpdate,
-  'record-incident': recordIncidentUpdate,
-  extend: extendUpdate,
-  'end-early': endEarlyUpdate,
-  pause: pauseUpdate,
-  resume: resumeUpdate,
-  advance: advanceUpdate,
-  reschedule: rescheduleUpdate,
-  cancel: cancelUpdate,
-  'sign-review': signReviewUpdate,
-} as const satisfies Record<TStreamActionName, typeof submitScriptUpdate>;
-export type StreamActionName = keyof typeof STREAM_ACTIONS;
-
-/** Full state: phase, deadlines, pending approvals, findings, timeline. */
+/** Full state: phase, deadlines, pending items, findings, the latest timeline entries. */
 export const streamStateQuery = defineQuery<TStreamState>('streamState');
 
-/** Machine event: one signal per ingested batch per stream (never per metric point), so history stays bounded. */
-export const metricsBatchSignal = defineSignal<[TBatchSummary]>('metricsBatch');
+/** One batch of newly stored points for this stream (never per point, never points stored before). */
+export interface TMetricsBatchSignal {
+  summary: TBatchSummary;
+  source: TMetricSource;
+}
+
+/** Machine event: one signal per ingested batch per stream, so history stays bounded. */
+export const metricsBatchSignal = defineSignal<[TMetricsBatchSignal]>('metricsBatch');

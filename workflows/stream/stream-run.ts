@@ -2,28 +2,31 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  proxyActivities,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import { emptyBaselineState, type TBatchSummary, type TMetricBaselineState } from '../../domain/metrics';
+import type { TBatchSummary } from '../../domain/metrics/metric.types';
+import type { TMetricBaselineState } from '../../domain/metrics/metric-rules.types';
+import { emptyBaselineState } from '../../domain/metrics/rolling-baseline';
 import { SYSTEM_ACTOR, type TActor } from '../../domain/shared/actor.types';
 import { toEpochMs } from '../../domain/shared/time';
-import type { TStreamEvent } from '../../domain/stream/events.types';
+import type { TStreamEvent, TStreamEventDraft } from '../../domain/stream/events.types';
 import { applyStreamEvent } from '../../domain/stream/reducer';
-import { pendingApprovals } from '../../domain/stream/selectors';
 import type { TStreamState } from '../../domain/stream/state.types';
-import { SA_KIND, SA_OWNER, SA_PENDING_APPROVAL, SA_PHASE, SA_SCHEDULED_START } from '../search-attributes';
-import { nowIso, nowMs } from './workflow-clock';
-
-const { projectStreamState } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+import { canApplyStreamEvent } from '../../domain/stream/transitions';
+import { nowIso, nowMs } from '../engine/clock';
+import { EventShipper, type TCarriedShipper } from '../engine/event-shipper';
+import {
+  NotificationOutbox,
+  type TCarriedOutbox,
+  type TDeliveryFailure,
+} from '../engine/notification-outbox';
+import { SA_PHASE, SA_SCHEDULED_START } from '../search-attributes';
 
 /** Longest single sleep: bounds every wait, so a wait that nobody ends still comes back to re-check the world. */
 const MAX_WAIT_MS = 24 * 3600 * 1000;
+/** Batches kept for the live rules between two passes of the burst loop; more are folded in without being judged. */
+export const RULES_QUEUE_LIMIT = 50;
 
 /** What a run carries into the next one when history grows (continue-as-new). */
 export interface StreamRunSettings {
@@ -37,45 +40,76 @@ export interface CarriedStreamState {
   settings: StreamRunSettings;
   baseline: TMetricBaselineState;
   lastFiredAtMs: Record<string, number>;
-  pendingBatches: TBatchSummary[];
+  rulesQueue: TBatchSummary[];
   runNumber: number;
+  outbox: TCarriedOutbox;
+  shipper: TCarriedShipper<TStreamEvent>;
 }
 
 /** Thrown out of any wait once the stream was cancelled, so every phase loop unwinds to the cleanup. */
 export class StreamCancelled extends Error {}
 
 /**
- * The mutable heart of one stream run: the reducer-built state, the metric baseline, queued metric batches, and the
- * helpers every phase loop uses (emit an event, wait for a change or a deadline, checkpoint).
+ * The mutable heart of one stream run: the reducer-built state, the metric baseline, the batches waiting for the live
+ * rules, the notification outbox and the event shipper, and the helpers every phase loop uses (emit an event, wait
+ * for a change or a deadline, roll over to a new run).
  */
 export class StreamRun {
   state: TStreamState;
   baseline: TMetricBaselineState;
   lastFiredAtMs: Record<string, number>;
-  pendingBatches: TBatchSummary[];
+  rulesQueue: TBatchSummary[];
   readonly runNumber: number;
   readonly settings: StreamRunSettings;
-  private projectedVersion = 0;
+  readonly outbox: NotificationOutbox;
+  readonly shipper: EventShipper<TStreamEvent, TStreamState>;
   /** State version at the end of the last wait: what the current pass of a phase loop is based on. */
   private seenVersion = -1;
 
   constructor(
     initial: TStreamState,
     settings: StreamRunSettings,
+    onDeliveryFailure: (run: StreamRun, failure: TDeliveryFailure) => void,
     carried?: Omit<CarriedStreamState, 'state' | 'settings'>,
   ) {
     this.state = initial;
     this.settings = settings;
     this.baseline = carried?.baseline ?? emptyBaselineState();
     this.lastFiredAtMs = carried?.lastFiredAtMs ?? {};
-    this.pendingBatches = carried?.pendingBatches ?? [];
+    this.rulesQueue = carried?.rulesQueue ?? [];
     this.runNumber = carried?.runNumber ?? 1;
+    this.outbox = new NotificationOutbox((failure) => onDeliveryFailure(this, failure), carried?.outbox);
+    this.shipper = new EventShipper('stream', initial.streamId, () => this.state, carried?.shipper);
+    this.outbox.kick();
+    this.shipper.kick();
   }
 
-  /** Applies one domain event stamped with the workflow clock; the reducer refuses events that cannot happen. */
-  emit(event: DistributiveOmit<TStreamEvent, 'at' | 'actor'>, actor: TActor = SYSTEM_ACTOR): TStreamState {
-    this.state = applyStreamEvent(this.state, { ...event, at: nowIso(), actor } as TStreamEvent);
-    return this.state;
+  /**
+   * Applies one domain event stamped with the workflow clock and ships it to the read model. The reducer refuses an
+   * event the transition table does not allow in the current phase: that is a bug in the caller (loops use emitIf).
+   */
+  emit(draft: TStreamEventDraft, actor: TActor = SYSTEM_ACTOR): TStreamEvent {
+    const event = { ...draft, at: nowIso(), actor } as TStreamEvent;
+    const before = this.state;
+    this.state = applyStreamEvent(before, event);
+    this.shipper.push(this.state.version, event);
+    if (this.state.phase !== before.phase)
+      upsertSearchAttributes([{ key: SA_PHASE, value: this.state.phase }]);
+    if (this.state.schedule.scheduledStart !== before.schedule.scheduledStart)
+      upsertSearchAttributes([
+        { key: SA_SCHEDULED_START, value: new Date(toEpochMs(this.state.schedule.scheduledStart)) },
+      ]);
+    return event;
+  }
+
+  /**
+   * Emits what a timer or an activity produced only if it can still happen: a person may have cancelled or advanced
+   * the stream while the loop was waiting, and their action wins. Returns whether the event was applied.
+   */
+  emitIf(draft: TStreamEventDraft): boolean {
+    if (!canApplyStreamEvent(this.state.phase, draft)) return false;
+    this.emit(draft);
+    return true;
   }
 
   get locale(): 'zh-CN' | 'en' {
@@ -95,7 +129,7 @@ export class StreamRun {
    * Waits until the state changes, `wake()` turns true, or the deadline passes. "Changes" counts from the end of the
    * previous wait, so an Update that lands while the loop is busy in an activity is seen at once rather than at the
    * next deadline. While paused, deadlines do not run: the wait holds until resumed (deadlines derived from state move
-   * back by the pause length).
+   * back as the pause policy says).
    */
   async waitForChange(
     deadlineIso: string | undefined,
@@ -118,7 +152,7 @@ export class StreamRun {
     }
   }
 
-  private throwIfCancelled(): void {
+  throwIfCancelled(): void {
     if (this.state.phase === 'cancelled') throw new StreamCancelled();
   }
 
@@ -126,45 +160,36 @@ export class StreamRun {
     return iso !== undefined && !this.isPaused && toEpochMs(iso) <= nowMs();
   }
 
-  /** Projects a changed state to the read model and search attributes; rolls over to a new run when history is long. */
-  async checkpoint(): Promise<void> {
-    if (this.state.version !== this.projectedVersion) {
-      const state = this.state;
-      const pending = pendingApprovals(state, nowIso());
-      upsertSearchAttributes([
-        { key: SA_KIND, value: 'stream' },
-        { key: SA_PHASE, value: state.phase },
-        { key: SA_PENDING_APPROVAL, value: pending.length > 0 },
-        { key: SA_SCHEDULED_START, value: new Date(toEpochMs(state.schedule.scheduledStart)) },
-        { key: SA_OWNER, value: state.plan.owner },
-      ]);
-      await projectStreamState({
-        streamId: state.streamId,
-        title: state.plan.title,
-        owner: state.plan.owner,
-        phase: state.phase,
-        scheduledStart: state.schedule.scheduledStart,
-        pendingApprovals: pending.length,
-        stateVersion: state.version,
-        state,
-      });
-      this.projectedVersion = state.version;
-    }
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      // Marks the run boundary in the timeline, so auditors see where one history ends and the next begins.
-      this.emit({ type: 'ContinuedAsNew', runNumber: this.runNumber + 1 });
-      const carried: CarriedStreamState = {
-        state: this.state,
-        settings: this.settings,
-        baseline: this.baseline,
-        lastFiredAtMs: this.lastFiredAtMs,
-        pendingBatches: this.pendingBatches,
-        runNumber: this.runNumber + 1,
-      };
-      await continueAsNew<(input: { carried: CarriedStreamState }) => Promise<unknown>>({ carried });
+  /** Rolls over to a new run when the server suggests it, carrying everything (unsent messages and events too). */
+  async continueAsNewIfSuggested(): Promise<void> {
+    if (!workflowInfo().continueAsNewSuggested) return;
+    await condition(allHandlersFinished);
+    // Marks the run boundary in the timeline, so auditors see where one history ends and the next begins.
+    this.emit({ type: 'ContinuedAsNew', runNumber: this.runNumber + 1 });
+    // Give what is in flight a moment to land; whatever has not is carried and sent again (idempotently).
+    await condition(() => this.shipper.idle && this.outbox.idle, 10_000);
+    const carried: CarriedStreamState = {
+      state: this.state,
+      settings: this.settings,
+      baseline: this.baseline,
+      lastFiredAtMs: this.lastFiredAtMs,
+      rulesQueue: this.rulesQueue,
+      runNumber: this.runNumber + 1,
+      outbox: this.outbox.carry(),
+      shipper: this.shipper.carry(),
+    };
+    await continueAsNew<(input: { carried: CarriedStreamState }) => Promise<unknown>>({ carried });
+  }
+
+  /**
+   * Before the workflow ends: the read model and the outbox must have everything, however long the database is
+   * down (a finished stream has nothing else to do). Checked daily, so the wait has its timeout branch.
+   */
+  async drainBeforeEnd(): Promise<void> {
+    while (!(this.shipper.idle && this.outbox.idle)) {
+      this.shipper.kick();
+      this.outbox.kick();
+      await condition(() => this.shipper.idle && this.outbox.idle, MAX_WAIT_MS);
     }
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

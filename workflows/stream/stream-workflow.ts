@@ -1,22 +1,23 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type TActor } from '../../domain/shared/actor.types';
-import { isDomainError } from '../../domain/shared/errors';
-import { parseStreamPlan } from '../../domain/stream/parse-plan';
-import type { TStreamPlanInput } from '../../domain/stream/plan.types';
+import type { TStreamEventOf } from '../../domain/stream/events.types';
+import { planShapeProblem } from '../../domain/stream/plan-guard';
+import type { TStreamPlan } from '../../domain/stream/plan.types';
 import { initialStreamState } from '../../domain/stream/reducer';
 import type { TStreamState } from '../../domain/stream/state.types';
+import { nowIso } from '../engine/clock';
 import { registerStreamHandlers } from './handlers';
-import { notify } from './notify';
+import { notify, reportDeliveryFailure } from './notify';
 import { runBlocked } from './phases/blocked';
 import { runBurst } from './phases/burst';
 import { runCompliance } from './phases/compliance';
 import { runPreheat } from './phases/preheat';
 import { runTail, runReview } from './phases/tail-and-review';
 import { StreamCancelled, StreamRun, type CarriedStreamState, type StreamRunSettings } from './stream-run';
-import { nowIso } from './workflow-clock';
 
 export interface StartStreamInput {
-  plan: TStreamPlanInput;
+  /** A plan already parsed at the edge (api: ZStreamPlanSchema, defaults applied): no schema library runs here. */
+  plan: TStreamPlan;
   /** Who created the stream; the plan's script is submitted as revision 1 in their name. */
   createdBy: TActor;
   settings?: Partial<StreamRunSettings>;
@@ -29,21 +30,30 @@ const DEFAULT_SETTINGS: StreamRunSettings = { publicBaseUrl: 'http://localhost:3
 function startRun(input: StreamWorkflowInput): StreamRun {
   if ('carried' in input) {
     const { state, settings, ...rest } = input.carried;
-    return new StreamRun(state, settings, rest);
+    return new StreamRun(state, settings, reportDeliveryFailure, rest);
   }
-  let plan;
-  try {
-    plan = parseStreamPlan(input.plan);
-  } catch (error) {
-    // A bad plan can never become good by retrying the workflow task: fail the workflow with the reason.
-    if (isDomainError(error)) throw ApplicationFailure.nonRetryable(error.message, error.code, error.details);
-    throw error;
-  }
-  const state = initialStreamState(workflowInfo().workflowId, plan, nowIso(), input.createdBy);
-  const run = new StreamRun(state, { ...DEFAULT_SETTINGS, ...input.settings });
+  const problem = planShapeProblem(input.plan);
+  // A malformed plan can never become good by retrying the workflow task: fail the workflow with the reason.
+  if (problem !== undefined) throw ApplicationFailure.nonRetryable(problem, 'INVALID_INPUT');
+  const { plan, createdBy } = input;
+  const streamId = workflowInfo().workflowId;
+  const at = nowIso();
+  const run = new StreamRun(
+    initialStreamState(streamId, plan, at, createdBy),
+    { ...DEFAULT_SETTINGS, ...input.settings },
+    reportDeliveryFailure,
+  );
+  const planned: TStreamEventOf<'StreamPlanned'> = {
+    type: 'StreamPlanned',
+    at,
+    actor: createdBy,
+    streamId,
+    plan,
+  };
+  run.shipper.push(1, planned);
   run.emit(
-    { type: 'ScriptSubmitted', revision: 1, segments: plan.script, submittedBy: input.createdBy.id },
-    input.createdBy,
+    { type: 'ScriptSubmitted', revision: 1, segments: plan.script, submittedBy: createdBy.id },
+    createdBy,
   );
   return run;
 }
@@ -57,9 +67,11 @@ export async function streamWorkflow(input: StreamWorkflowInput): Promise<TStrea
   registerStreamHandlers(run);
   try {
     for (;;) {
-      await run.checkpoint();
       switch (run.state.phase) {
         case 'draft':
+          // Left at once: the workflow submits the plan's script as r1 when it starts.
+          await run.waitForChange(undefined);
+          break;
         case 'compliance':
           await runCompliance(run);
           break;
@@ -79,6 +91,7 @@ export async function streamWorkflow(input: StreamWorkflowInput): Promise<TStrea
           await runReview(run);
           break;
         case 'completed':
+          await run.drainBeforeEnd();
           return run.state;
         case 'cancelled':
           throw new StreamCancelled();
@@ -86,19 +99,24 @@ export async function streamWorkflow(input: StreamWorkflowInput): Promise<TStrea
     }
   } catch (error) {
     if (!(error instanceof StreamCancelled)) throw error;
-    await notify(
+    notify(
       run,
       'cancelled',
       1,
       { roles: ['manager', 'room_operator', 'host', 'co_host', 'promoter', 'reviewer'] },
       'stream_cancelled',
       {
-        reason: run.state.cancelledReason ?? 'cancelled',
-        cancelledBy: run.state.timeline.entries.at(-1)?.actorId ?? SYSTEM_ACTOR.id,
+        reason: (run.state.cancelledReason ?? 'cancelled').slice(0, 500),
+        cancelledBy: cancelledBy(run.state).slice(0, 100),
         liveStartAt: Date.parse(run.state.schedule.scheduledStart),
       },
     );
-    await run.checkpoint();
+    await run.drainBeforeEnd();
     return run.state;
   }
+}
+
+function cancelledBy(state: TStreamState): string {
+  const entry = [...state.timeline.entries].reverse().find((e) => e.type === 'Cancelled');
+  return entry?.actorId ?? SYSTEM_ACTOR.id;
 }

@@ -1,8 +1,8 @@
+import type { TNextDeadlineKind } from '../../../domain/stream/next-deadline';
 import { STREAM_PHASES, type TStreamPhase } from '../../../domain/stream/phases';
-import type { TStreamState } from '../../../domain/stream/state.types';
-import type { StreamSummary } from '../../services/streams';
+import type { StreamSummary } from '../../services/stream-lists';
 import type { PageContext } from '../context';
-import { countdown, nextDeadline } from '../countdown';
+import { countdown, NEXT_DEADLINE_LABELS } from '../countdown';
 import { formatInstant } from '../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -22,10 +22,9 @@ const DASHBOARD_ORDER: readonly TStreamPhase[] = [
 
 export function dashboardPage(
   ctx: PageContext,
-  data: { streams: StreamSummary[]; states: Map<string, TStreamState>; waitingForMe: number },
+  data: { streams: StreamSummary[]; nextCursor: string | null; waitingForMe: number },
 ): SafeHtml {
   const { t } = ctx;
-  const now = new Date().toISOString();
   const phases = DASHBOARD_ORDER.filter((phase) => STREAM_PHASES.includes(phase));
   const groups = phases
     .map((phase) => ({ phase, streams: data.streams.filter((s) => s.phase === phase) }))
@@ -58,15 +57,17 @@ export function dashboardPage(
           </thead>
           <tbody>
             ${streams.map((s) => {
-              const state = data.states.get(s.id);
-              const next = state && nextDeadline(state, now);
-              const tz = state?.plan.timeZone;
+              const next = s.nextDeadline;
+              const label = next && NEXT_DEADLINE_LABELS[next.kind as TNextDeadlineKind];
               return html`<tr>
                 <td><a href="/streams/${encodeURIComponent(s.id)}">${s.title}</a></td>
                 <td>${s.owner}</td>
-                <td>${formatInstant(s.scheduledStart, ctx.locale, tz)}</td>
-                <td>${s.pendingApprovals}</td>
-                <td>${next ? html`${t(next.label)} ${countdown(ctx, next.at, tz)}` : '–'}</td>
+                <td>${formatInstant(s.scheduledStart, ctx.locale, s.timeZone)}</td>
+                <td>${s.pendingItems}</td>
+                <td>
+                  ${next && label ? html`${t(label)} ${countdown(ctx, next.at, s.timeZone, s.paused)}` : '–'}
+                  ${s.paused && html` <span class="tag">${t('stream.paused')}</span>`}
+                </td>
               </tr>`;
             })}
           </tbody>
@@ -80,6 +81,7 @@ export function dashboardPage(
           ${t('dashboard.empty')} <a href="/streams/new">${t('dashboard.createFirst')}</a>
         </p>`
       : tables
-  }`;
+  }
+  ${data.nextCursor !== null && html`<p><a href="/?cursor=${encodeURIComponent(data.nextCursor)}">${t('dashboard.more')}</a></p>`}`;
   return layout(ctx, { title: t('dashboard.title'), nav: 'dashboard', body, refreshSeconds: 60 });
 }

@@ -1,73 +1,75 @@
-import type { TStreamState } from '../../../domain/stream/state.types';
-import type { ApprovalItem } from '../../services/streams';
-import { decideProductForms, decideScriptForm, otherActionForm, signChecklistForm } from '../action-forms';
-import { allowedActions } from '../allowed-actions';
+import { hasAnyRole, type TActor } from '../../../domain/shared/actor.types';
+import { STREAM_ACTIONS, type TStreamActionDef } from '../../../domain/stream/actions';
+import type { PendingWorkItem } from '../../services/stream-lists';
 import type { PageContext } from '../context';
 import { countdown } from '../countdown';
-import { html, type HtmlValue, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
-import { productDocumentsView } from '../product-view';
-import { scriptRevisionView } from '../script-view';
+import type { TMessageKey } from '../messages';
 import { doneBanner } from './stream-page';
 
 export interface InboxData {
-  items: ApprovalItem[];
-  states: Map<string, TStreamState>;
+  items: PendingWorkItem[];
+  nextCursor: string | null;
   error?: string;
   done?: string;
 }
 
-function itemBody(ctx: PageContext, item: ApprovalItem, state: TStreamState): HtmlValue {
-  const o = { ctx, state, returnTo: '/inbox' };
-  const allowed = allowedActions(state, ctx.actor);
-  const notMine = html`<p class="muted">${ctx.t('inbox.notYours')}</p>`;
-  switch (item.kind) {
-    case 'script': {
-      const current = state.script.revisions.find((r) => r.revision === state.script.currentRevision);
-      return html`${current && scriptRevisionView(current, ctx.locale, ctx.t)}
-      ${allowed.includes('decide-script') ? decideScriptForm(o) : notMine}`;
-    }
-    case 'product': {
-      const sku = item.key.slice('product:'.length);
-      const product = state.plan.products.find((p) => p.sku === sku);
-      return html`${product && productDocumentsView(product, state.products[sku], ctx.t)}
-      ${allowed.includes('decide-product') ? decideProductForms(o, sku) : notMine}`;
-    }
-    case 'checklist':
-      return allowed.includes('sign-checklist') ? signChecklistForm(o) : notMine;
-    case 'review_signoff':
-      return allowed.includes('sign-review') ? otherActionForm(o, 'sign-review') : notMine;
-  }
+/**
+ * The action that settles an item for this person, as far as it can be told without the stream's state: the first
+ * entry settling the item's kind whose application role the person holds (a reviewer decides a script; a manager an
+ * escalated one assigns a reviewer). The stream page then shows exactly what they may do.
+ */
+function settlingAction(item: PendingWorkItem, actor: TActor): TStreamActionDef | undefined {
+  const candidates = STREAM_ACTIONS.filter((def) => def.settles?.includes(item.kind));
+  const byRole = candidates.find((def) =>
+    def.who.some(
+      (clause) => !('owner' in clause) && clause.appRole !== undefined && hasAnyRole(actor, [clause.appRole]),
+    ),
+  );
+  return byRole ?? candidates[0];
 }
 
-/** What waits for me: each item with its evidence (the marked script, the documents) and the decision buttons. */
+function subjectText(ctx: PageContext, item: PendingWorkItem): string {
+  const { revision, sku, name, reason } = item.subject;
+  if (sku !== undefined) return `${name ?? sku} (${sku})`;
+  if (revision !== undefined) return ctx.t('script.revision', { revision }) + (reason ? ` · ${reason}` : '');
+  return reason ?? '';
+}
+
+/** What waits for me: one row per item, soonest due first, each linking to the form that settles it. */
 export function inboxPage(ctx: PageContext, data: InboxData): SafeHtml {
   const { t } = ctx;
-  const byStream = new Map<string, ApprovalItem[]>();
-  for (const item of data.items) byStream.set(item.streamId, [...(byStream.get(item.streamId) ?? []), item]);
-  const sections = [...byStream.entries()].map(([streamId, items]) => {
-    const state = data.states.get(streamId);
-    if (!state) return undefined;
-    const tz = state.plan.timeZone;
-    return html`<section class="inbox-stream" aria-labelledby="s-${streamId}">
-      <h2 id="s-${streamId}">
-        <a href="/streams/${encodeURIComponent(streamId)}">${state.plan.title}</a>
-        <span class="phase phase-${state.phase}">${t(`phase.${state.phase}`)}</span>
-      </h2>
-      ${items.map(
-        (item) =>
-          html`<article class="inbox-item" data-key="${item.key}" aria-labelledby="i-${streamId}-${item.key}">
-            <h3 id="i-${streamId}-${item.key}">${t(`approval.${item.kind}`)} <code>${item.key}</code></h3>
-            <p class="meta">
-              ${t('pending.due')} ${countdown(ctx, item.dueAt, tz)} ·
-              ${t('pending.reminders', { count: item.remindersSent })}${item.escalated ? html` · <strong class="bad">${t('pending.escalated')}</strong>` : ''}
-            </p>
-            ${itemBody(ctx, item, state)}
-          </article>`,
-      )}
-    </section>`;
+  const rows = data.items.map((item) => {
+    const action = settlingAction(item, ctx.actor);
+    const anchor =
+      action === undefined ? '' : `#act-${action.name}${item.subject.sku ? `-${item.subject.sku}` : ''}`;
+    const href = `/streams/${encodeURIComponent(item.workflowId)}${anchor}`;
+    return html`<li class="inbox-item" data-key="${item.key}" data-stream="${item.workflowId}">
+      <p class="what">
+        <strong>${t(`approval.${item.kind}` as TMessageKey)}</strong> · ${subjectText(ctx, item)}
+        ${item.relation !== 'assignee' && html`<span class="tag">${t(`inbox.relation.${item.relation}` as TMessageKey)}</span>`}
+      </p>
+      <p class="meta">
+        <a href="/streams/${encodeURIComponent(item.workflowId)}">${item.workflowTitle}</a> ·
+        ${t('pending.due')} ${countdown(ctx, item.dueAt, item.timeZone)} ·
+        ${t('pending.reminders', { count: item.remindersSent })}${item.escalated ? html` · <strong class="bad">${t('pending.escalated')}</strong>` : ''}
+      </p>
+      <p>
+        <a class="button" href="${href}"
+          >${action === undefined ? t('inbox.open') : t(`action.${action.name}` as TMessageKey)}</a
+        >
+      </p>
+    </li>`;
   });
   const body = html`${errorBanner(data.error)}${doneBanner(ctx, data.done)}
-  ${data.items.length === 0 ? html`<p class="empty">${t('inbox.empty')}</p>` : sections}`;
-  return layout(ctx, { title: t('inbox.title'), nav: 'inbox', body });
+  ${
+    data.items.length === 0
+      ? html`<p class="empty">${t('inbox.empty')}</p>`
+      : html`<ul class="inbox">
+          ${rows}
+        </ul>`
+  }
+  ${data.nextCursor !== null && html`<p><a href="/inbox?cursor=${encodeURIComponent(data.nextCursor)}">${t('inbox.more')}</a></p>`}`;
+  return layout(ctx, { title: t('inbox.title'), nav: 'inbox', body, refreshSeconds: 60 });
 }

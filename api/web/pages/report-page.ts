@@ -1,6 +1,6 @@
 import type { TStreamState } from '../../../domain/stream/state.types';
-import { otherActionForm } from '../action-forms';
-import { allowedActions } from '../allowed-actions';
+import { streamActionsFor } from '../../../domain/stream/actions';
+import { actionForm } from '../forms';
 import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { html, raw, type SafeHtml } from '../html';
@@ -28,7 +28,9 @@ export function reportPage(
   const { t } = ctx;
   const { state } = data;
   const base = `/streams/${encodeURIComponent(state.streamId)}`;
-  const canSign = allowedActions(state, ctx.actor).includes('sign-review');
+  const signReview = streamActionsFor(state, ctx.actor).find((def) =>
+    def.settles?.includes('review_signoff'),
+  );
   const body = html`${errorBanner(data.error)}${doneBanner(ctx, data.done)}
     <p><a href="${base}">${t('review.backToStream', { title: state.plan.title })}</a></p>
     ${simulatedNotice(ctx)}
@@ -48,7 +50,7 @@ export function reportPage(
         ? html`<p class="ok">
             ${t('review.signedOff', { who: state.review.signedOffBy, at: formatInstant(state.review.signedOffAt, ctx.locale, state.plan.timeZone) })}
           </p>`
-        : canSign && otherActionForm({ ctx, state, returnTo: `${base}/review` }, 'sign-review')
+        : signReview && actionForm({ ctx, state, returnTo: `${base}/review` }, signReview)
     }`;
   return layout(ctx, { title: t('review.title'), nav: 'none', body });
 }

@@ -1,18 +1,20 @@
+import { streamActionsFor } from '../../../domain/stream/actions';
 import { gateStatus } from '../../../domain/stream/selectors';
-import type { TStreamState } from '../../../domain/stream/state.types';
-import { actionForms } from '../action-forms';
-import { allowedActions } from '../allowed-actions';
+import type { TStreamState, TTimelineEntry } from '../../../domain/stream/state.types';
 import type { PageContext } from '../context';
+import { actionForms } from '../forms';
 import { formatInstant } from '../i18n';
 import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
 import { productDocumentsView } from '../product-view';
 import { scriptRevisionView } from '../script-view';
 import {
+  blockersList,
   deadlinesTable,
   domainTimeline,
   incidentsAndAlerts,
   metricsSection,
+  pausedBanner,
   pendingList,
   phaseTimeline,
 } from './stream-sections';
@@ -21,7 +23,9 @@ export interface StreamPageData {
   state: TStreamState;
   /** False: the workflow did not answer, the last projected state is shown. */
   live: boolean;
-  points: ReadonlyArray<{ metric: string; ts: Date; value: number }>;
+  points: ReadonlyArray<{ metric: string; ts: Date; value: number; source: string }>;
+  /** The latest entries from the event store, and how many there are. */
+  timeline: { entries: TTimelineEntry[]; total: number };
   hasReport: boolean;
   error?: string;
   done?: string;
@@ -40,7 +44,7 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
   const { state } = data;
   const plan = state.plan;
   const tz = plan.timeZone;
-  const actions = allowedActions(state, ctx.actor);
+  const actions = streamActionsFor(state, ctx.actor);
   const gates = gateStatus(state);
   const current = state.script.revisions.find((r) => r.revision === state.script.currentRevision);
   const earlier = state.script.revisions.filter((r) => r.revision !== state.script.currentRevision).reverse();
@@ -49,6 +53,7 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
 
   const body = html`${errorBanner(data.error)}${doneBanner(ctx, data.done)}
     ${!data.live && html`<p class="notice" role="status">${t('stream.notLive')}</p>`}
+    ${pausedBanner(ctx, state)}
     <p class="phase-now">
       ${t('stream.phaseNow')}
       <strong class="phase phase-${state.phase}" id="current-phase">${t(`phase.${state.phase}`)}</strong>
@@ -82,7 +87,7 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
     </section>
     <section aria-labelledby="s-pending">
       <h2 id="s-pending">${t('stream.pending')}</h2>
-      ${gates.blockers.length > 0 && ['compliance', 'blocked'].includes(state.phase) && html`<p class="muted">${t('stream.blockers')}: <span lang="en">${gates.blockers.join('; ')}</span></p>`}
+      ${gates.blockers.length > 0 && ['compliance', 'blocked'].includes(state.phase) && blockersList(ctx, gates.blockers)}
       ${pendingList(ctx, state)}
     </section>
     <section aria-labelledby="s-actions" class="actions">
@@ -115,7 +120,7 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
     ${data.hasReport && html`<p><a href="${returnTo}/review">${t('review.open')}</a></p>`}
     <section aria-labelledby="s-timeline">
       <h2 id="s-timeline">${t('stream.timeline')}</h2>
-      ${domainTimeline(ctx, state)}
+      ${domainTimeline(ctx, state, data.timeline)}
     </section>`;
   return layout(ctx, {
     title: plan.title,

@@ -1,8 +1,17 @@
+import { SOURCE_PRECEDENCE } from '../../../domain/metrics/metric-sources';
 import { METRIC_KINDS, type TMetricName } from '../../../domain/metrics/metric.types';
+import type { TMetricSource } from '../../../domain/stream/events.types';
 import { renderSeriesSvg } from '../../../domain/review/series-svg';
+import { PAUSE_POLICY } from '../../../domain/stream/pause-policy';
 import { PHASE_ORDER } from '../../../domain/stream/phases';
-import { pendingApprovals, streamDeadlines, type TStreamDeadlines } from '../../../domain/stream/selectors';
-import type { TStreamState } from '../../../domain/stream/state.types';
+import {
+  pendingItems,
+  streamDeadlines,
+  type TGateBlocker,
+  type TStreamDeadlines,
+} from '../../../domain/stream/selectors';
+import type { TStreamState, TTimelineEntry } from '../../../domain/stream/state.types';
+import type { TMessageKey } from '../messages';
 import type { PageContext } from '../context';
 import { countdown } from '../countdown';
 import { formatInstant } from '../i18n';
@@ -31,8 +40,48 @@ export function phaseTimeline(ctx: PageContext, state: TStreamState): SafeHtml {
       html`<p class="error" role="status">
         <strong>${t(`phase.${state.phase}`)}</strong>: ${state.blockedReason ?? state.cancelledReason ?? ''}
       </p>`
+    } `;
+}
+
+/**
+ * While paused: since when, and what the pause holds in this phase, word for word from PAUSE_POLICY (the same table
+ * the deadlines and the workflow follow), so the banner cannot promise what the code does not do.
+ */
+export function pausedBanner(ctx: PageContext, state: TStreamState): HtmlValue {
+  const { t } = ctx;
+  const pausedAt = state.schedule.pausedAt;
+  if (pausedAt === undefined) return undefined;
+  const rule = PAUSE_POLICY[state.phase];
+  const words = (list: readonly string[]) => list.map((key) => t(`pause.${key}` as TMessageKey)).join(', ');
+  return html`<div class="warn banner" role="status" id="paused-banner">
+    <strong
+      >${t('stream.pausedSince', { at: formatInstant(pausedAt, ctx.locale, state.plan.timeZone) })}</strong
+    >
+    ${
+      rule &&
+      html`<ul>
+        ${rule.waits.length > 0 && html`<li>${t('pause.waitsLabel')}: ${words(rule.waits)}</li>`}
+        ${rule.moves.length > 0 && html`<li>${t('pause.movesLabel')}: ${words(rule.moves)}</li>`}
+        ${rule.stays.length > 0 && html`<li>${t('pause.staysLabel')}: ${words(rule.stays)}</li>`}
+      </ul>`
     }
-    ${state.schedule.pausedAt && html`<p class="warn" role="status">${t('stream.pausedSince', { at: formatInstant(state.schedule.pausedAt, ctx.locale, tz) })}</p>`}`;
+  </div>`;
+}
+
+/** Why the gates are closed, in the reader's language. */
+export function blockersList(ctx: PageContext, blockers: readonly TGateBlocker[]): SafeHtml {
+  const { t } = ctx;
+  return html`<p class="muted">
+    ${t('stream.blockers')}:
+    ${blockers
+      .map((b) =>
+        t(`blocker.${b.kind}` as TMessageKey, {
+          revision: 'revision' in b ? b.revision : '',
+          sku: 'sku' in b ? b.sku : '',
+        }),
+      )
+      .join('；')}
+  </p>`;
 }
 
 const DEADLINE_ROWS: ReadonlyArray<{ key: keyof TStreamDeadlines; label: Parameters<PageContext['t']>[0] }> =
@@ -51,6 +100,7 @@ export function deadlinesTable(ctx: PageContext, state: TStreamState): SafeHtml 
   const d = streamDeadlines(state, now);
   const tz = state.plan.timeZone;
   const live = !['completed', 'cancelled'].includes(state.phase);
+  const frozen = state.schedule.pausedAt !== undefined;
   return html`<table class="deadlines">
     <caption>
       ${t('stream.deadlines')}
@@ -68,7 +118,7 @@ export function deadlinesTable(ctx: PageContext, state: TStreamState): SafeHtml 
         return html`<tr>
           <th scope="row">${t(label)}</th>
           <td>${formatInstant(at, ctx.locale, tz)}</td>
-          <td>${live && Date.parse(at) > Date.now() ? countdown(ctx, at, tz) : '–'}</td>
+          <td>${live && Date.parse(at) > Date.now() ? countdown(ctx, at, tz, frozen) : '–'}</td>
         </tr>`;
       })}
     </tbody>
@@ -77,15 +127,17 @@ export function deadlinesTable(ctx: PageContext, state: TStreamState): SafeHtml 
 
 export function pendingList(ctx: PageContext, state: TStreamState): SafeHtml {
   const { t } = ctx;
-  const items = pendingApprovals(state, new Date().toISOString());
+  const items = pendingItems(state, new Date().toISOString());
+  const frozen = state.schedule.pausedAt !== undefined;
   if (items.length === 0) return html`<p class="muted">${t('pending.none')}</p>`;
   return html`<ul class="pending">
     ${items.map(
       (item) =>
         html`<li>
-          <strong>${t(`approval.${item.kind}`)}</strong> <code>${item.key}</code> · ${t('pending.assignees')}:
-          ${item.assignees.join(', ') || '–'} · ${t('pending.due')}
-          ${countdown(ctx, item.dueAt, state.plan.timeZone)} ·
+          <strong>${t(`approval.${item.kind}` as TMessageKey)}</strong> <code>${item.key}</code> ·
+          ${t('pending.assignees')}:
+          ${item.assignees.join(', ') || (item.openToRole ? t(`role.${item.openToRole}`) : '–')} ·
+          ${t('pending.due')} ${countdown(ctx, item.dueAt, state.plan.timeZone, frozen)} ·
           ${t('pending.reminders', { count: item.remindersSent })}${item.escalated ? html` · <strong class="bad">${t('pending.escalated')}</strong>` : ''}
         </li>`,
     )}
@@ -98,59 +150,94 @@ function formatMetric(metric: TMetricName, value: number): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
 }
 
-/** Latest numbers and the stored series as inline SVG, labelled as simulated when the simulator stands in. */
+/** Per metric, the source the page (and the review) trusts most among those that reported it. */
+function chosenSource(
+  points: ReadonlyArray<{ metric: string; source: string }>,
+  metric: string,
+): TMetricSource | undefined {
+  return SOURCE_PRECEDENCE.find((source) => points.some((p) => p.metric === metric && p.source === source));
+}
+
+/**
+ * Latest numbers and the stored series as inline SVG. Every number says where it came from (platform API, pushed,
+ * simulated), and simulated numbers are marked as such wherever they appear.
+ */
 export function metricsSection(
   ctx: PageContext,
   state: TStreamState,
-  points: ReadonlyArray<{ metric: string; ts: Date; value: number }>,
+  points: ReadonlyArray<{ metric: string; ts: Date; value: number; source: string }>,
 ): SafeHtml {
   const { t } = ctx;
   const latest = Object.entries(state.metrics.latest) as Array<[TMetricName, number]>;
-  const series = (metric: TMetricName, label: string, color: string) => ({
-    label,
-    color,
-    points: points.filter((p) => p.metric === metric).map((p) => ({ x: p.ts.getTime(), y: p.value })),
-  });
-  const chart = (metric: TMetricName, color: string): HtmlValue =>
-    html`<figure>
+  const sourceTag = (source: TMetricSource | undefined) =>
+    source === undefined
+      ? ''
+      : html`<span class="source source-${source}">${t(`source.${source}` as TMessageKey)}</span>`;
+  const chart = (metric: TMetricName, color: string): HtmlValue => {
+    const source = chosenSource(points, metric);
+    const label = `${t(`metric.${metric}`)}${source ? ` · ${t(`source.${source}` as TMessageKey)}` : ''}`;
+    return html`<figure>
       ${raw(
-        renderSeriesSvg([series(metric, t(`metric.${metric}`), color)], {
-          title: t(`metric.${metric}`),
-          timeZone: state.plan.timeZone,
-          emptyText: t('metrics.noData'),
-        }),
+        renderSeriesSvg(
+          [
+            {
+              label,
+              color,
+              points: points
+                .filter((p) => p.metric === metric && p.source === source)
+                .map((p) => ({ x: p.ts.getTime(), y: p.value })),
+            },
+          ],
+          { title: label, timeZone: state.plan.timeZone, emptyText: t('metrics.noData') },
+        ),
       )}
     </figure>`;
-  return html`${simulatedNotice(ctx)}
+  };
+  const simulatedShown =
+    Object.values(state.metrics.sources).includes('simulated') ||
+    points.some((p) => p.source === 'simulated');
+  return html`${simulatedShown && simulatedNotice(ctx)}
   ${
     latest.length === 0
       ? html`<p class="muted">${t('metrics.noneYet')}</p>`
-      : html`<table class="metrics">
-          <caption>
-            ${t('metrics.latest', { at: formatInstant(state.metrics.lastTo, ctx.locale, state.plan.timeZone) })}
-          </caption>
-          <tbody>
-            ${latest
-              .filter(([metric]) => metric in METRIC_KINDS)
-              .map(
-                ([metric, value]) =>
-                  html`<tr>
-                    <th scope="row">${t(`metric.${metric}`)}</th>
-                    <td>${formatMetric(metric, value)}</td>
-                  </tr>`,
-              )}
-          </tbody>
-        </table>`
+      : html`<div class="table-wrap">
+          <table class="metrics">
+            <caption>
+              ${t('metrics.latest', { at: formatInstant(state.metrics.lastTo, ctx.locale, state.plan.timeZone) })}
+            </caption>
+            <tbody>
+              ${latest
+                .filter(([metric]) => metric in METRIC_KINDS)
+                .map(
+                  ([metric, value]) =>
+                    html`<tr>
+                      <th scope="row">${t(`metric.${metric}`)}</th>
+                      <td>${formatMetric(metric, value)}</td>
+                      <td>${sourceTag(state.metrics.sources[metric])}</td>
+                    </tr>`,
+                )}
+            </tbody>
+          </table>
+        </div>`
   }
   ${points.length > 0 && html`<div class="charts">${chart('viewers', '#2563eb')}${chart('gmv', '#16a34a')}</div>`}`;
 }
 
-export function domainTimeline(ctx: PageContext, state: TStreamState): SafeHtml {
+export function domainTimeline(
+  ctx: PageContext,
+  state: TStreamState,
+  stored: { entries: TTimelineEntry[]; total: number },
+): SafeHtml {
   const { t } = ctx;
-  const entries = [...state.timeline.entries].reverse();
+  // The event store lags the workflow by a moment (or more while the database is down): show whichever is newer.
+  const newest = state.timeline.entries.at(-1)?.seq ?? 0;
+  const storedNewest = stored.entries.at(-1)?.seq ?? 0;
+  const source = storedNewest >= newest ? stored.entries : state.timeline.entries;
+  const total = Math.max(stored.total, state.timeline.totalCount);
+  const entries = [...source].reverse();
   return html`<table class="timeline">
     <caption>
-      ${t('timeline.caption', { shown: entries.length, total: state.timeline.totalCount })}
+      ${t('timeline.caption', { shown: entries.length, total })}
     </caption>
     <thead>
       <tr>
@@ -170,7 +257,7 @@ export function domainTimeline(ctx: PageContext, state: TStreamState): SafeHtml 
             <td>
               ${e.actorName ? `${e.actorName} (${e.actorId})` : e.actorId === 'system' ? t('timeline.system') : e.actorId}
             </td>
-            <td>${t(`event.${e.type}`)}</td>
+            <td>${t(`event.${e.type}` as TMessageKey)}</td>
             <td lang="en">${e.summary}</td>
           </tr>`,
       )}
@@ -185,7 +272,7 @@ export function incidentsAndAlerts(ctx: PageContext, state: TStreamState): HtmlV
   return html`<section aria-labelledby="s-incidents">
     <h2 id="s-incidents">${t('stream.incidentsAlerts')}</h2>
     <ul>
-      ${state.incidents.map((i) => html`<li>${formatInstant(i.at, ctx.locale, tz)} · <strong>${t(`incident.${i.kind}`)}</strong> · ${i.description} · ${i.recordedBy}</li>`)}
+      ${state.incidents.map((i) => html`<li>${formatInstant(i.at, ctx.locale, tz)} · <strong>${t(`option.kind.${i.kind}` as TMessageKey)}</strong> · ${i.description} · ${i.recordedBy}</li>`)}
       ${state.alerts.recent.map((a) => html`<li>${formatInstant(a.at, ctx.locale, tz)} · <strong>${t('stream.alert')}</strong> ${a.ruleId}: ${a.message}</li>`)}
     </ul>
   </section>`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import type { ActivityDeps } from '../../../activities';
+import type { Activities, ActivityDeps } from '../../../activities';
 import { parseConfig, type Config } from '../../../runtime/config';
 import { createDb, type Db } from '../../../runtime/db';
 import { createLogger, type Logger } from '../../../runtime/logger';
@@ -39,6 +39,10 @@ export async function createHarness(
     env?: Record<string, string>;
     /** Replaces activity dependencies (transports, analytics client). */
     deps?: Partial<Omit<ActivityDeps, 'db' | 'logger'>>;
+    /** Wraps the real activities of the worker (slow one down, see what it was asked). */
+    wrapActivities?: (activities: Activities) => Activities;
+    /** Wraps the database the worker's activities use (e.g. an outage switch); the harness's own `db` stays real. */
+    workerDb?: (db: Db) => Db;
   } = {},
 ): Promise<Harness> {
   const address = options.temporalAddress ?? requireTestEnv('temporalAddress');
@@ -60,7 +64,8 @@ export async function createHarness(
     connection,
     namespace: config.temporal.namespace,
     taskQueue,
-    deps: { db, logger, config, ...options.deps },
+    deps: { db: options.workerDb ? options.workerDb(db) : db, logger, config, ...options.deps },
+    ...(options.wrapActivities ? { wrapActivities: options.wrapActivities } : {}),
     ...(options.workflowsPath
       ? { workflowsPath: options.workflowsPath }
       : { workflowBundle: { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') } }),

@@ -5,7 +5,9 @@ import type { TStreamPlan } from '../../../domain/stream/plan.types';
 import type { TStreamPhase } from '../../../domain/stream/phases';
 import type { TStreamState } from '../../../domain/stream/state.types';
 import type { TTimingPolicyInput } from '../../../domain/stream/timing-policy.types';
-import { STREAM_ACTIONS, streamStateQuery, type StreamActionName } from '../../../workflows/stream/messages';
+import type { TStreamActionName } from '../../../domain/stream/actions';
+import type { TActionResult } from '../../../workflows/engine/action-updates';
+import { STREAM_UPDATES, streamStateQuery } from '../../../workflows/stream/messages';
 import type { streamWorkflow } from '../../../workflows/stream/stream-workflow';
 import { uniqueId, type Harness } from './harness';
 
@@ -54,13 +56,14 @@ export async function startStream(
   }) as Promise<StreamHandle>;
 }
 
+/** One action as its Workflow Update (what the API does after authenticating); answers what changed. */
 export async function act(
   handle: StreamHandle,
-  action: StreamActionName,
+  action: TStreamActionName,
   actor: TActor,
   input: unknown,
-): Promise<TStreamState> {
-  return handle.executeUpdate(STREAM_ACTIONS[action], { args: [{ actor, input }] });
+): Promise<TActionResult> {
+  return handle.executeUpdate(STREAM_UPDATES[action]!, { args: [{ actor, input }] });
 }
 
 export async function stateOf(handle: StreamHandle): Promise<TStreamState> {
@@ -108,9 +111,8 @@ export async function passGates(handle: StreamHandle): Promise<TStreamState> {
     reasons: ['checked in context: a price statement backed by the price history'],
     acceptedFindingIds: current.findings!.map((f) => f.id),
   });
-  let state = scanned;
   for (const sku of Object.keys(scanned.products)) {
-    state = await act(handle, 'decide-product', people.reviewer, { sku, decision: 'approved', reason: '' });
+    await act(handle, 'decide-product', people.reviewer, { sku, decision: 'approved', reason: '' });
   }
-  return state;
+  return stateOf(handle);
 }

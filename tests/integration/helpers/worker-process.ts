@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
     ...(process.env.ANALYTICS_BASE_URL ? { ANALYTICS_BASE_URL: process.env.ANALYTICS_BASE_URL } : {}),
+    ...(process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}),
   });
   const logger = createLogger(config, 'liveops-test-worker');
   installTemporalRuntime(logger);

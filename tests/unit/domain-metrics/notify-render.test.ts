@@ -26,11 +26,22 @@ const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } =
     waitingSince: START - 3_600_000,
   },
   fan_preview: { ...base, tier: 'core', liveStartAt: START, watchUrl: url, perk: '<b>free gift</b>' },
-  team_reminder: { ...base, offset: 'T-1h', liveStartAt: START, doneItems: ['devices'], checklistUrl: url },
+  team_reminder: {
+    ...base,
+    offset: 'T-1h',
+    liveStartAt: START,
+    items: [
+      { id: 'equipment', label: '设备调试 devices', done: true },
+      { id: 'network', label: '网络测试 network test', done: false },
+      { id: 'bluehat', label: '蓝帽子证书核对 health-food approval check', done: false },
+      { id: 'disclaimer', label: '口播“本品不能代替药物” disclaimer', done: false },
+    ],
+    checklistUrl: url,
+  },
   checklist_escalation: {
     ...base,
     liveStartAt: START,
-    pendingItems: ['backup_stream'],
+    pendingItems: [{ id: 'bluehat', label: '蓝帽子证书核对' }],
     responsible: 'Zhao',
     checklistUrl: url,
   },
@@ -62,6 +73,7 @@ const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } =
   stream_blocked: { ...base, reasons: ['Quality report expired <QR-1>'], blockedAt: START, streamUrl: url },
   stream_cancelled: { ...base, reason: 'host ill', cancelledBy: 'Manager M', liveStartAt: START },
   review_ready: { ...base, reviewUrl: url, signOffDueAt: START, highlights: ['GMV 112% <wow>'] },
+  review_failed: { ...base, reason: 'database <down>', failures: 2, streamUrl: url },
   review_signoff_reminder: { ...base, reviewUrl: url, dueAt: START, reminderNumber: 1 },
 };
 
@@ -85,8 +97,12 @@ describe.each(cases)('%s (%s)', (id, locale) => {
   });
 
   it('is written in the requested language', () => {
-    // The title and samples are ASCII except the metric message; strip known bilingual inputs before checking.
-    const ownText = rendered.text.replace(/转化率下降 30%|发起限时秒杀/g, '');
+    // The title and samples are ASCII except the metric message and the plan's checklist labels (data, shown as the
+    // plan wrote them); strip those before checking.
+    const ownText = rendered.text.replace(
+      /转化率下降 30%|发起限时秒杀|设备调试|网络测试|蓝帽子证书核对|口播“本品不能代替药物”/g,
+      '',
+    );
     expect(CJK.test(ownText)).toBe(locale === 'zh-CN');
   });
 });
@@ -107,13 +123,27 @@ describe('renderNotification details', () => {
     expect(text).toContain('Reason: on <time>');
   });
 
-  it('lists the whole pre-live checklist with what is done', () => {
+  it("lists the plan's own pre-live checklist with what is done", () => {
     const { text } = renderNotification('team_reminder', 'en', SAMPLES.team_reminder);
-    expect(text).toContain('[x] devices');
-    expect(text).toContain('[ ] network test');
-    expect(text).toContain('[ ] backup stream');
-    expect(text).toContain('[ ] products on shelf');
+    expect(text).toContain('[x] 设备调试 devices');
+    expect(text).toContain('[ ] 网络测试 network test');
+    expect(text).toContain('[ ] 蓝帽子证书核对 health-food approval check');
+    expect(text).toContain('[ ] 口播“本品不能代替药物” disclaimer');
     expect(text).toContain('3 checklist item(s) still open');
+  });
+
+  it('names the item a decision is about, so messages about two products differ', () => {
+    const one = renderNotification('gate_waiting', 'zh-CN', {
+      ...SAMPLES.gate_waiting,
+      item: '玻尿酸面霜 (HF-001)',
+    });
+    const two = renderNotification('gate_waiting', 'zh-CN', {
+      ...SAMPLES.gate_waiting,
+      item: '维C精华 (VC-002)',
+    });
+    expect(one.subject).toContain('HF-001');
+    expect(two.subject).toContain('VC-002');
+    expect(one.text).not.toBe(two.text);
   });
 
   it('writes different copy per fan tier and shows the perk to core fans only', () => {

@@ -1,6 +1,9 @@
-import { applyFrequencyCap, fanPreviewSchedule, ZFanPreviewPolicySchema } from '../../../domain/notify';
+import {
+  DEFAULT_FAN_PREVIEW_POLICY,
+  fanPreviewSchedule,
+  ZFanPreviewPolicySchema,
+} from '../../../domain/notify';
 import type { TFanPreviewSchedule } from '../../../domain/notify';
-import { localDateKey } from '../../../domain/time';
 
 const policy = ZFanPreviewPolicySchema.parse({});
 const at = (iso: string): number => Date.parse(iso);
@@ -65,22 +68,8 @@ describe('fanPreviewSchedule', () => {
   });
 });
 
-describe('applyFrequencyCap', () => {
-  it('allows sends up to the cap and reports what is left', () => {
-    expect(applyFrequencyCap(0, 3)).toEqual({ allowed: true, remaining: 2 });
-    expect(applyFrequencyCap(2, 3)).toEqual({ allowed: true, remaining: 0 });
-    expect(applyFrequencyCap(3, 3)).toEqual({ allowed: false, remaining: 0 });
-    expect(applyFrequencyCap(0, 0)).toEqual({ allowed: false, remaining: 0 });
-  });
-
-  it('rejects nonsense counts', () => {
-    expect(() => applyFrequencyCap(-1, 3)).toThrow(RangeError);
-    expect(() => applyFrequencyCap(1, 2.5)).toThrow(RangeError);
-  });
-
-  it('counts days in the recipient zone', () => {
-    // 23:30 Shanghai on the 11th and 00:30 on the 12th are different days there, the same UTC day.
-    expect(localDateKey(at('2024-11-11T15:30:00Z'), 'Asia/Shanghai')).toBe('2024-11-11');
-    expect(localDateKey(at('2024-11-11T16:30:00Z'), 'Asia/Shanghai')).toBe('2024-11-12');
+describe("the workflow's plain default fan policy", () => {
+  it("equals the schema's defaults, so the two cannot drift apart", () => {
+    expect(DEFAULT_FAN_PREVIEW_POLICY).toEqual(ZFanPreviewPolicySchema.parse({}));
   });
 });

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, type TActor } from '../../../domain/shared/actor.types';
 import { isDomainError, type TDomainErrorCode } from '../../../domain/shared/errors';
 import { addSeconds } from '../../../domain/shared/time';
 import type { TStreamEvent, TStreamEventOf, TStreamEventType } from '../../../domain/stream/events.types';
+import { streamAction, validateStreamAction } from '../../../domain/stream/actions';
 import { replayStream } from '../../../domain/stream/reducer';
 import { buildSamplePlan, SAMPLE_PRODUCT_SKU } from '../../../domain/stream/sample-plan';
 import type { TStreamState } from '../../../domain/stream/state.types';
@@ -142,4 +143,17 @@ export function expectDomainError(run: () => unknown, code: TDomainErrorCode): v
     thrown = error;
   }
   expect(isDomainError(thrown) ? thrown.code : thrown).toBe(code);
+}
+
+/** Runs one registry entry's validator (what the workflow's Update validator runs), by the action's name. */
+export function validate(
+  name: string,
+  state: TStreamState,
+  input: unknown,
+  actor: TActor,
+  ctx: { now: string } = { now: CREATED_AT },
+): Record<string, unknown> {
+  const def = streamAction(name);
+  if (def === undefined) throw new Error(`no action ${name}`);
+  return validateStreamAction(def, state, input, actor, ctx) as Record<string, unknown>;
 }

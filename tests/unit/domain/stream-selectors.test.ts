@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../domain/shared/actor.types';
 import { addSeconds } from '../../../domain/shared/time';
 import { alertRecipients } from '../../../domain/metrics';
-import { gateStatus, pendingApprovals, streamDeadlines } from '../../../domain/stream/selectors';
+import { gateStatus, pendingItems, streamDeadlines } from '../../../domain/stream/selectors';
 import { SAMPLE_PRODUCT_SKU } from '../../../domain/stream/sample-plan';
 import { ev, HOUR, manager, plan, START_UTC, stateAfter, t } from './stream-fixtures';
 
@@ -58,9 +58,9 @@ describe('gates', () => {
       products: false,
       passed: false,
       blockers: [
-        'script r1 awaits a decision',
-        'product documents not checked',
-        `product ${SAMPLE_PRODUCT_SKU} awaits a decision`,
+        { kind: 'script_pending', revision: 1 },
+        { kind: 'products_unchecked' },
+        { kind: 'product_pending', sku: SAMPLE_PRODUCT_SKU },
       ],
     });
     expect(gateStatus(stateAfter('productDecided')).passed).toBe(true);
@@ -75,7 +75,7 @@ describe('gates', () => {
         { sku: SAMPLE_PRODUCT_SKU, decision: 'rejected', reason: '缺溯源' },
       ),
     ]);
-    expect(gateStatus(rejected).blockers).toEqual([`product ${SAMPLE_PRODUCT_SKU} was rejected`]);
+    expect(gateStatus(rejected).blockers).toEqual([{ kind: 'product_rejected', sku: SAMPLE_PRODUCT_SKU }]);
     const dropped = stateAfter('productsChecked', [
       ev('ProductDropped', t(-90 * HOUR), SYSTEM_ACTOR, { sku: SAMPLE_PRODUCT_SKU }),
     ]);
@@ -83,12 +83,13 @@ describe('gates', () => {
   });
 });
 
-describe('pendingApprovals', () => {
+describe('pendingItems', () => {
   it('asks reviewers for the script, due after the SLA, and counts reminders', () => {
-    const [item] = pendingApprovals(stateAfter('scanned'));
+    const [item] = pendingItems(stateAfter('scanned'));
     expect(item).toEqual({
       key: 'script:r1',
       kind: 'script',
+      subject: { revision: 1 },
       assigneeRole: 'reviewer',
       assignees: ['reviewer@example.com'],
       escalateTo: ['manager@example.com'],
@@ -104,7 +105,7 @@ describe('pendingApprovals', () => {
         to: ['reviewer@example.com'],
       }),
     ]);
-    expect(pendingApprovals(reminded)[0]).toMatchObject({ remindersSent: 1, nextReminderAt: t(-98 * HOUR) });
+    expect(pendingItems(reminded)[0]).toMatchObject({ remindersSent: 1, nextReminderAt: t(-98 * HOUR) });
   });
 
   it('caps approval due dates at the gate cutoff', () => {
@@ -115,9 +116,10 @@ describe('pendingApprovals', () => {
         submittedBy: 'reviewer@example.com',
       }),
     ]);
-    const [item] = pendingApprovals(late);
+    const [item] = pendingItems(late);
     expect(item?.dueAt).toBe(utc(-2 * HOUR));
-    expect(item?.assignees).toEqual([]); // the only reviewer submitted it
+    expect(item?.assignees).toEqual([]); // the only reviewer submitted it...
+    expect(item?.openToRole).toBe('manager'); // ...so a manager sees it, to assign someone
   });
 
   it('pushes a due date back by pauses after the request', () => {
@@ -125,18 +127,18 @@ describe('pendingApprovals', () => {
       ev('Paused', t(-99 * HOUR), manager, { reason: '等品牌' }),
       ev('Resumed', t(-98 * HOUR), manager, { pausedSeconds: HOUR }),
     ]);
-    expect(pendingApprovals(paused)[0]?.dueAt).toBe(addSeconds(t(-100 * HOUR + 5), 5 * HOUR));
+    expect(pendingItems(paused)[0]?.dueAt).toBe(addSeconds(t(-100 * HOUR + 5), 5 * HOUR));
   });
 
   it('asks for the product decision after the check, then nothing until preheat', () => {
-    expect(pendingApprovals(stateAfter('productsChecked')).map((p) => p.key)).toEqual([
+    expect(pendingItems(stateAfter('productsChecked')).map((p) => p.key)).toEqual([
       `product:${SAMPLE_PRODUCT_SKU}`,
     ]);
-    expect(pendingApprovals(stateAfter('productDecided'))).toEqual([]);
+    expect(pendingItems(stateAfter('productDecided'))).toEqual([]);
   });
 
   it('asks the room operator for the checklist in preheat, with fixed reminder instants', () => {
-    const [item] = pendingApprovals(stateAfter('preheat'));
+    const [item] = pendingItems(stateAfter('preheat'));
     expect(item).toMatchObject({
       key: 'checklist',
       assignees: ['ops@example.com'],
@@ -147,19 +149,65 @@ describe('pendingApprovals', () => {
     const reminded = stateAfter('preheat', [
       ev('ReminderSent', t(-24 * HOUR), SYSTEM_ACTOR, { approvalKey: 'checklist', to: ['ops@example.com'] }),
     ]);
-    expect(pendingApprovals(reminded)[0]?.nextReminderAt).toBe(utc(-HOUR));
-    expect(pendingApprovals(stateAfter('checklist'))).toEqual([]);
+    expect(pendingItems(reminded)[0]?.nextReminderAt).toBe(utc(-HOUR));
+    expect(pendingItems(stateAfter('checklist'))).toEqual([]);
   });
 
   it('asks managers to sign the review off once the report is in', () => {
-    expect(pendingApprovals(stateAfter('review'))).toEqual([]);
-    expect(pendingApprovals(stateAfter('reported'))).toEqual([
+    expect(pendingItems(stateAfter('review'))).toEqual([]);
+    expect(pendingItems(stateAfter('reported'))).toEqual([
       expect.objectContaining({
         key: 'review-signoff',
         assigneeRole: 'manager',
         assignees: ['manager@example.com'],
         dueAt: t(27 * HOUR + 72 * HOUR),
       }),
+    ]);
+  });
+});
+
+describe('pendingItems beyond decisions: the work that waits on someone', () => {
+  it('gives a rejected script back to its author', () => {
+    const rejected = stateAfter('scanned', [
+      ev(
+        'ScriptDecided',
+        t(-99 * HOUR),
+        { id: 'reviewer@example.com', roles: ['reviewer'] },
+        {
+          revision: 1,
+          decision: 'rejected',
+          reasons: ['含极限词'],
+          acceptedFindingIds: [],
+        },
+      ),
+    ]);
+    expect(pendingItems(rejected)).toEqual([
+      expect.objectContaining({
+        key: 'revise:r1',
+        kind: 'script_revision',
+        assignees: ['planner@example.com'],
+        subject: { revision: 1, reason: '含极限词' },
+        dueAt: utc(-2 * HOUR),
+      }),
+    ]);
+  });
+
+  it('asks the managers to reschedule or cancel a blocked stream', () => {
+    const blocked = stateAfter('scanned', [
+      ev('StreamBlocked', t(-2 * HOUR), SYSTEM_ACTOR, { reason: 'cutoff' }),
+    ]);
+    expect(pendingItems(blocked).find((item) => item.kind === 'blocked')).toMatchObject({
+      assignees: ['manager@example.com'],
+      dueAt: START_UTC,
+    });
+  });
+
+  it('asks the managers to retry a review whose report failed', () => {
+    const failed = stateAfter('review', [
+      ev('ReviewFailed', t(27 * HOUR), SYSTEM_ACTOR, { reason: 'db down' }),
+    ]);
+    expect(pendingItems(failed)).toEqual([
+      expect.objectContaining({ kind: 'review_retry', assignees: ['manager@example.com'] }),
     ]);
   });
 });

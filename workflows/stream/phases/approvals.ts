@@ -1,32 +1,39 @@
-import { toEpochMs } from '../../../domain/shared/time';
-import { pendingApprovals, type TPendingApproval } from '../../../domain/stream/selectors';
 import type { TGateKind } from '../../../domain/notify/notify.types';
+import { toEpochMs } from '../../../domain/shared/time';
+import { supervisedItems, type TPendingItem } from '../../../domain/stream/pending-items';
+import { nowIso } from '../../engine/clock';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
-import { nowIso } from '../workflow-clock';
 
-const GATE_OF: Partial<Record<TPendingApproval['kind'], TGateKind>> = {
+const GATE_OF: Partial<Record<TPendingItem['kind'], TGateKind>> = {
   script: 'script_compliance',
   product: 'product_compliance',
 };
 
+/** "script r2", "玻尿酸保湿面霜 50g (HF-001)": what exactly waits, so each message names its item. */
+function itemLabel(item: TPendingItem): string | undefined {
+  if (item.subject.revision !== undefined) return `r${item.subject.revision}`;
+  if (item.subject.sku !== undefined) return `${item.subject.name ?? item.subject.sku} (${item.subject.sku})`;
+  return undefined;
+}
+
 /**
- * Sends what is due for the pending approvals of kinds `kinds`: repeating reminders to the assignees (they never
- * cancel the task) and, past the SLA, one escalation to the managers. Returns the next instant something is due.
+ * Sends what is due for the supervised items of kinds `kinds`: the first word that something waits, repeating
+ * reminders to the assignees (they never cancel the task) and, past the SLA, one escalation. Returns the instants at
+ * which the next of these is due. Nothing here waits: messages go through the outbox.
  */
-export async function superviseApprovals(
-  run: StreamRun,
-  kinds: TPendingApproval['kind'][],
-): Promise<string[]> {
+export function superviseApprovals(run: StreamRun, kinds: TPendingItem['kind'][]): string[] {
   const wakeAt: string[] = [];
-  for (const item of pendingApprovals(run.state, nowIso()).filter((p) => kinds.includes(p.kind))) {
+  for (const item of supervisedItems(run.state, nowIso()).filter((p) => kinds.includes(p.kind))) {
     const gate = GATE_OF[item.kind];
-    await announceNewApproval(run, item, gate);
+    const label = itemLabel(item);
+    const withItem = label === undefined ? {} : { item: label };
+    announceNewApproval(run, item, gate, withItem);
     if (run.isDue(item.nextReminderAt)) {
       const sequence = item.remindersSent + 1;
       const to =
         item.kind === 'review_signoff'
-          ? await notify(
+          ? notify(
               run,
               `reminder:${item.key}`,
               sequence,
@@ -40,39 +47,27 @@ export async function superviseApprovals(
             )
           : gate === undefined
             ? []
-            : await notify(
-                run,
-                `reminder:${item.key}`,
-                sequence,
-                { ids: item.assignees },
-                'approval_reminder',
-                {
-                  gate,
-                  dueAt: toEpochMs(item.dueAt),
-                  reviewUrl: run.link(`/approvals`),
-                  reminderNumber: sequence,
-                },
-              );
+            : notify(run, `reminder:${item.key}`, sequence, { ids: item.assignees }, 'approval_reminder', {
+                gate,
+                ...withItem,
+                dueAt: toEpochMs(item.dueAt),
+                reviewUrl: run.link('/inbox'),
+                reminderNumber: sequence,
+              });
       run.emit({ type: 'ReminderSent', approvalKey: item.key, to });
     } else if (item.nextReminderAt !== undefined) {
       wakeAt.push(item.nextReminderAt);
     }
     if (!item.escalated && item.escalateTo.length > 0) {
       if (run.isDue(item.dueAt)) {
-        const to = await notify(
-          run,
-          `escalation:${item.key}`,
-          1,
-          { ids: item.escalateTo },
-          'approval_escalation',
-          {
-            gate: gate ?? 'amendment',
-            dueAt: toEpochMs(item.dueAt),
-            reviewUrl: run.link(`/approvals`),
-            originalApprover: item.assignees.join(', ') || item.assigneeRole,
-            waitingSince: toEpochMs(item.since),
-          },
-        );
+        const to = notify(run, `escalation:${item.key}`, 1, { ids: item.escalateTo }, 'approval_escalation', {
+          gate: gate ?? 'amendment',
+          ...withItem,
+          dueAt: toEpochMs(item.dueAt),
+          reviewUrl: run.link('/inbox'),
+          originalApprover: (item.assignees.join(', ') || item.assigneeRole).slice(0, 100),
+          waitingSince: toEpochMs(item.since),
+        });
         run.emit({ type: 'ApprovalEscalated', approvalKey: item.key, to });
       } else {
         wakeAt.push(item.dueAt);
@@ -83,22 +78,24 @@ export async function superviseApprovals(
 }
 
 /** The first word to the assignees that something waits for them; reminders follow at the interval. */
-async function announceNewApproval(
+function announceNewApproval(
   run: StreamRun,
-  item: TPendingApproval,
+  item: TPendingItem,
   gate: TGateKind | undefined,
-): Promise<void> {
+  withItem: { item?: string },
+): void {
   const key = `waiting:${item.key}`;
   if (gate === undefined || run.state.approvalNotices[key] !== undefined) return;
   const submitter =
     item.kind === 'script'
       ? run.state.script.revisions.find((r) => r.revision === run.state.script.currentRevision)?.submittedBy
       : run.state.plan.owner;
-  const to = await notify(run, key, 1, { ids: item.assignees }, 'gate_waiting', {
+  const to = notify(run, key, 1, { ids: item.assignees }, 'gate_waiting', {
     gate,
+    ...withItem,
     dueAt: toEpochMs(item.dueAt),
-    reviewUrl: run.link('/approvals'),
-    submittedBy: submitter ?? run.state.plan.owner,
+    reviewUrl: run.link('/inbox'),
+    submittedBy: (submitter ?? run.state.plan.owner).slice(0, 100),
   });
   run.emit({ type: 'ReminderSent', approvalKey: key, to });
 }

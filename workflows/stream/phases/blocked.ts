@@ -1,7 +1,7 @@
 import { addSeconds, toEpochMs } from '../../../domain/shared/time';
+import { nowIso } from '../../engine/clock';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
-import { nowIso } from '../workflow-clock';
 
 /**
  * Blocked waits for a manager: reschedule (the gates resume) or cancel. Managers are reminded at the approval
@@ -16,22 +16,15 @@ export async function runBlocked(run: StreamRun): Promise<void> {
     const interval = Math.max(run.state.plan.timing.approvalReminderIntervalSeconds, 60);
     const nextReminderAt = addSeconds(notices?.lastReminderAt ?? blockedAt, interval);
     if (run.isDue(nextReminderAt)) {
-      const to = await notify(
-        run,
-        key,
-        (notices?.reminders ?? 0) + 1,
-        { roles: ['manager'] },
-        'stream_blocked',
-        {
-          reasons: [run.state.blockedReason ?? 'blocked'],
-          blockedAt: toEpochMs(blockedAt),
-          streamUrl: run.link(`/streams/${run.state.streamId}`),
-        },
-      );
+      const to = notify(run, key, (notices?.reminders ?? 0) + 1, { roles: ['manager'] }, 'stream_blocked', {
+        reasons: [(run.state.blockedReason ?? 'blocked').slice(0, 500)],
+        blockedAt: toEpochMs(blockedAt),
+        streamUrl: run.link(`/streams/${run.state.streamId}`),
+      });
       run.emit({ type: 'ReminderSent', approvalKey: key, to });
       continue;
     }
-    await run.checkpoint();
+    await run.continueAsNewIfSuggested();
     await run.waitForChange(nextReminderAt);
   }
 }

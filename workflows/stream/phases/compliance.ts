@@ -1,10 +1,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import { toEpochMs } from '../../../domain/shared/time';
-import { gateStatus, streamDeadlines } from '../../../domain/stream/selectors';
+import { describeBlockers, gateStatus, streamDeadlines } from '../../../domain/stream/selectors';
+import { nowIso } from '../../engine/clock';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
-import { nowIso } from '../workflow-clock';
 import { earliest, superviseApprovals } from './approvals';
 
 const { scanScriptRevision, checkProducts } = proxyActivities<Activities>({
@@ -12,10 +12,14 @@ const { scanScriptRevision, checkProducts } = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+/** Findings kept per revision in state; a script with more is rejected and rewritten, not accepted one by one. */
+export const MAX_STORED_FINDINGS = 200;
+
 /**
  * Both gates at once, driven by state: scan each new script revision, check the documents, apply the plan's rule
  * for rejected products, remind and escalate pending decisions, and block the stream when the cutoff passes first.
- * Decisions arrive as Updates; this loop only reacts to what they changed.
+ * Decisions arrive as Updates. After every await the loop starts over from the state as it is then, and what an
+ * activity produced is applied only if it can still happen (a cancel that landed meanwhile wins).
  */
 export async function runCompliance(run: StreamRun): Promise<void> {
   while (run.state.phase === 'compliance') {
@@ -23,7 +27,14 @@ export async function runCompliance(run: StreamRun): Promise<void> {
     const current = state.script.revisions.find((r) => r.revision === state.script.currentRevision);
     if (current !== undefined && current.findings === undefined) {
       const findings = await scanScriptRevision({ segments: current.segments });
-      run.emit({ type: 'ScriptScanned', revision: current.revision, findings });
+      run.emitIf({
+        type: 'ScriptScanned',
+        revision: current.revision,
+        findings: findings.slice(0, MAX_STORED_FINDINGS),
+        ...(findings.length > MAX_STORED_FINDINGS
+          ? { truncated: findings.length - MAX_STORED_FINDINGS }
+          : {}),
+      });
       continue;
     }
     if (state.productsCheckedAt === undefined && state.plan.products.length > 0) {
@@ -33,14 +44,11 @@ export async function runCompliance(run: StreamRun): Promise<void> {
         timeZone: state.plan.timeZone,
         checkedAt: nowIso(),
       });
-      run.emit({ type: 'ProductsChecked', results });
+      run.emitIf({ type: 'ProductsChecked', results });
       continue;
     }
-    if (await applyProductRejections(run)) continue;
-    // Every rejection reaches its submitter with the reasons, even when a revision was already resubmitted meanwhile.
-    for (const revision of state.script.revisions) {
-      if (revision.decision?.decision === 'rejected') await tellSubmitterOfRejection(run, revision.revision);
-    }
+    if (applyProductRejections(run)) continue;
+    tellSubmittersOfRejections(run);
 
     const gates = gateStatus(run.state);
     if (gates.passed) {
@@ -49,17 +57,17 @@ export async function runCompliance(run: StreamRun): Promise<void> {
     }
     const { gateCutoff } = streamDeadlines(run.state);
     if (run.isDue(gateCutoff)) {
-      await blockStream(run, `compliance gates not through by ${gateCutoff}: ${gates.blockers.join('; ')}`);
+      blockStream(run, `compliance gates not through by ${gateCutoff}: ${describeBlockers(gates.blockers)}`);
       return;
     }
-    const wakeAt = await superviseApprovals(run, ['script', 'product']);
-    await run.checkpoint();
+    const wakeAt = superviseApprovals(run, ['script', 'product']);
+    await run.continueAsNewIfSuggested();
     await run.waitForChange(earliest([gateCutoff, ...wakeAt]));
   }
 }
 
 /** A rejected product leaves the lineup or blocks the stream, as the plan says. Returns true when it changed state. */
-async function applyProductRejections(run: StreamRun): Promise<boolean> {
+function applyProductRejections(run: StreamRun): boolean {
   for (const product of run.state.plan.products) {
     const status = run.state.products[product.sku];
     if (status?.decision?.decision !== 'rejected' || status.dropped) continue;
@@ -67,36 +75,41 @@ async function applyProductRejections(run: StreamRun): Promise<boolean> {
       run.emit({ type: 'ProductDropped', sku: product.sku });
       return true;
     }
-    await blockStream(run, `product ${product.sku} rejected: ${status.decision.reason}`);
+    blockStream(run, `product ${product.sku} rejected: ${status.decision.reason}`);
     return true;
   }
   return false;
 }
 
-async function tellSubmitterOfRejection(run: StreamRun, revision: number): Promise<void> {
-  const key = `script-rejected:r${revision}`;
-  if (run.state.approvalNotices[key] !== undefined) return;
-  const rejected = run.state.script.revisions.find((r) => r.revision === revision)!;
-  const to = await notify(run, key, 1, { ids: [rejected.submittedBy] }, 'script_rejected', {
-    revision,
-    decidedBy: rejected.decision?.decidedBy ?? 'reviewer',
-    reasons: rejected.decision?.reasons.length ? rejected.decision.reasons : ['rejected'],
-    dueAt: toEpochMs(streamDeadlines(run.state).gateCutoff),
-    editUrl: run.link(`/streams/${run.state.streamId}`),
-  });
-  run.emit({ type: 'ReminderSent', approvalKey: key, to });
+/** Every rejection reaches its submitter with the reasons, even when a revision was already resubmitted meanwhile. */
+function tellSubmittersOfRejections(run: StreamRun): void {
+  for (const rejected of run.state.script.revisions) {
+    if (rejected.decision?.decision !== 'rejected') continue;
+    const key = `script-rejected:r${rejected.revision}`;
+    if (run.state.approvalNotices[key] !== undefined) continue;
+    const to = notify(run, key, 1, { ids: [rejected.submittedBy] }, 'script_rejected', {
+      revision: rejected.revision,
+      decidedBy: rejected.decision.decidedBy.slice(0, 100),
+      reasons: rejected.decision.reasons.length
+        ? rejected.decision.reasons.map((r) => r.slice(0, 500))
+        : ['rejected'],
+      dueAt: toEpochMs(streamDeadlines(run.state).gateCutoff),
+      editUrl: run.link(`/streams/${run.state.streamId}`),
+    });
+    run.emit({ type: 'ReminderSent', approvalKey: key, to });
+  }
 }
 
-export async function blockStream(run: StreamRun, reason: string): Promise<void> {
-  run.emit({ type: 'StreamBlocked', reason });
-  await notify(
+export function blockStream(run: StreamRun, reason: string): void {
+  if (!run.emitIf({ type: 'StreamBlocked', reason })) return;
+  notify(
     run,
     `blocked:${run.state.version}`,
     1,
     { roles: ['manager', 'room_operator', 'reviewer'] },
     'stream_blocked',
     {
-      reasons: [reason],
+      reasons: [reason.slice(0, 500)],
       blockedAt: toEpochMs(nowIso()),
       streamUrl: run.link(`/streams/${run.state.streamId}`),
     },

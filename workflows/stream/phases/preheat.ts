@@ -1,8 +1,9 @@
 import { toEpochMs } from '../../../domain/shared/time';
-import { pendingApprovals, streamDeadlines } from '../../../domain/stream/selectors';
+import { pendingItems } from '../../../domain/stream/pending-items';
+import { streamDeadlines } from '../../../domain/stream/selectors';
+import { nowIso } from '../../engine/clock';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
-import { nowIso } from '../workflow-clock';
 import { earliest } from './approvals';
 import { sendDueFanPreviews } from './fan-previews';
 
@@ -13,8 +14,9 @@ const OFFSET_LABELS: Record<number, 'T-24h' | 'T-1h' | 'T-15m'> = {
 };
 
 /**
- * Announces the stream and gets the team ready: fan previews per tier, team reminders with the pre-live checklist,
- * escalation when the room operator has not signed by the due time, then goes live at the scheduled start.
+ * Announces the stream and gets the team ready: fan previews per tier, team reminders with the plan's own checklist,
+ * escalation when the room operator has not signed by the due time, then goes live at the scheduled start. While
+ * paused nothing of this happens (PAUSE_POLICY); if the start passes meanwhile, the stream goes live when resumed.
  */
 export async function runPreheat(run: StreamRun): Promise<void> {
   while (run.state.phase === 'preheat') {
@@ -24,15 +26,24 @@ export async function runPreheat(run: StreamRun): Promise<void> {
       return;
     }
     const wakeAt: (string | undefined)[] = [deadlines.liveStart];
-    wakeAt.push(await sendDueFanPreviews(run));
-    wakeAt.push(await superviseChecklist(run));
-    await run.checkpoint();
+    wakeAt.push(sendDueFanPreviews(run));
+    wakeAt.push(superviseChecklist(run));
+    await run.continueAsNewIfSuggested();
     await run.waitForChange(earliest(wakeAt));
   }
 }
 
-async function superviseChecklist(run: StreamRun): Promise<string | undefined> {
-  const item = pendingApprovals(run.state, nowIso()).find((p) => p.kind === 'checklist');
+function checklistEntries(run: StreamRun) {
+  const signed = new Set(run.state.checklist.items);
+  return run.state.plan.checklist.map((item) => ({
+    id: item.id,
+    label: item.label.slice(0, 200),
+    done: signed.has(item.id),
+  }));
+}
+
+function superviseChecklist(run: StreamRun): string | undefined {
+  const item = pendingItems(run.state, nowIso()).find((p) => p.kind === 'checklist');
   if (item === undefined) return undefined;
   const deadlines = streamDeadlines(run.state);
   if (run.isDue(item.nextReminderAt)) {
@@ -40,7 +51,7 @@ async function superviseChecklist(run: StreamRun): Promise<string | undefined> {
       (toEpochMs(deadlines.liveStart) - toEpochMs(item.nextReminderAt!)) / 1000,
     );
     const sequence = item.remindersSent + 1;
-    const to = await notify(
+    const to = notify(
       run,
       `team-reminder:${item.nextReminderAt}`,
       sequence,
@@ -49,7 +60,7 @@ async function superviseChecklist(run: StreamRun): Promise<string | undefined> {
       {
         offset: OFFSET_LABELS[offsetSeconds] ?? 'T-1h',
         liveStartAt: toEpochMs(deadlines.liveStart),
-        doneItems: [],
+        items: checklistEntries(run),
         checklistUrl: run.link(`/streams/${run.state.streamId}`),
       },
     );
@@ -57,19 +68,14 @@ async function superviseChecklist(run: StreamRun): Promise<string | undefined> {
     return nowIso();
   }
   if (!item.escalated && run.isDue(item.dueAt)) {
-    const to = await notify(
-      run,
-      'checklist-escalation',
-      1,
-      { ids: item.escalateTo },
-      'checklist_escalation',
-      {
-        liveStartAt: toEpochMs(deadlines.liveStart),
-        pendingItems: ['devices', 'network_test', 'backup_stream', 'products_on_shelf'],
-        responsible: item.assignees.join(', ') || 'room operator',
-        checklistUrl: run.link(`/streams/${run.state.streamId}`),
-      },
-    );
+    const to = notify(run, 'checklist-escalation', 1, { ids: item.escalateTo }, 'checklist_escalation', {
+      liveStartAt: toEpochMs(deadlines.liveStart),
+      pendingItems: checklistEntries(run)
+        .filter((entry) => !entry.done)
+        .map(({ id, label }) => ({ id, label })),
+      responsible: (item.assignees.join(', ') || 'room operator').slice(0, 100),
+      checklistUrl: run.link(`/streams/${run.state.streamId}`),
+    });
     run.emit({ type: 'ChecklistEscalated', to });
     return undefined;
   }

@@ -2,9 +2,9 @@ import { ActivityFailure, log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import { toEpochMs } from '../../../domain/shared/time';
 import { streamDeadlines } from '../../../domain/stream/selectors';
+import { nowIso } from '../../engine/clock';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
-import { nowIso } from '../workflow-clock';
 import { earliest, superviseApprovals } from './approvals';
 
 const { collectFinalStats, buildStreamReview } = proxyActivities<Activities>({
@@ -19,7 +19,8 @@ const { collectFinalStats, buildStreamReview } = proxyActivities<Activities>({
 
 /** After the live: clips, UGC and after-sales for the tail length from the plan; the tail end moves with the live end. */
 export async function runTail(run: StreamRun): Promise<void> {
-  await notify(
+  // Keyed by purpose, so a new run (continue-as-new) re-entering the tail does not tell anyone twice.
+  notify(
     run,
     'tail-started',
     1,
@@ -28,7 +29,7 @@ export async function runTail(run: StreamRun): Promise<void> {
     {
       from: 'burst',
       to: 'tail',
-      changedAt: toEpochMs(nowIso()),
+      changedAt: toEpochMs(run.state.phaseEnteredAt.tail ?? nowIso()),
       reason: 'highlight clips, user content collection, follow-ups and after-sales',
       streamUrl: run.link(`/streams/${run.state.streamId}`),
     },
@@ -39,44 +40,62 @@ export async function runTail(run: StreamRun): Promise<void> {
       run.emit({ type: 'PhaseEntered', phase: 'review' });
       return;
     }
-    await run.checkpoint();
+    await run.continueAsNewIfSuggested();
     await run.waitForChange(tailEnd);
   }
 }
 
 /**
  * Review (复盘): final numbers from the analytics platform, KPIs against targets, the report stored and sent to the
- * team; then reminders to the manager until the review is signed off.
+ * team; then reminders to the manager until the review is signed off. A report that cannot be built after its retries
+ * does not fail the stream: the managers are told and the stream waits in review for a retry.
  */
 export async function runReview(run: StreamRun): Promise<void> {
-  if (run.state.review.reportId === undefined) {
-    const streamId = run.state.streamId;
-    await pullFinalStats(run);
-    const report = await buildStreamReview({
+  while (run.state.phase === 'review') {
+    const review = run.state.review;
+    if (review.reportId === undefined && review.failedAt === undefined) {
+      await buildReview(run);
+      continue;
+    }
+    const wakeAt = superviseApprovals(run, ['review_signoff']);
+    await run.continueAsNewIfSuggested();
+    await run.waitForChange(earliest(wakeAt));
+  }
+}
+
+async function buildReview(run: StreamRun): Promise<void> {
+  const streamId = run.state.streamId;
+  await pullFinalStats(run);
+  let report;
+  try {
+    report = await buildStreamReview({
       streamId,
       title: run.state.plan.title,
       timeZone: run.state.plan.timeZone,
       targets: run.state.plan.targets,
       locale: run.locale,
     });
-    run.emit({ type: 'ReviewReported', reportId: report.reportId, summary: report.summary });
-    await notify(
-      run,
-      'review-ready',
-      1,
-      { roles: ['manager', 'room_operator', 'analyst', 'reviewer', 'promoter'] },
-      'review_ready',
-      {
-        reviewUrl: run.link(`/streams/${streamId}/review`),
-        highlights: [],
-      },
-    );
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    const reason = (error.cause?.message ?? error.message).slice(0, 500);
+    log.warn('review report failed', { streamId, reason });
+    if (!run.emitIf({ type: 'ReviewFailed', reason })) return;
+    notify(run, `review-failed:${run.state.review.failures}`, 1, { roles: ['manager'] }, 'review_failed', {
+      reason,
+      failures: run.state.review.failures,
+      streamUrl: run.link(`/streams/${streamId}`),
+    });
+    return;
   }
-  while (run.state.phase === 'review') {
-    const wakeAt = await superviseApprovals(run, ['review_signoff']);
-    await run.checkpoint();
-    await run.waitForChange(earliest(wakeAt));
-  }
+  if (!run.emitIf({ type: 'ReviewReported', reportId: report.reportId, summary: report.summary })) return;
+  notify(
+    run,
+    'review-ready',
+    1,
+    { roles: ['manager', 'room_operator', 'analyst', 'reviewer', 'promoter'] },
+    'review_ready',
+    { reviewUrl: run.link(`/streams/${streamId}/review`), highlights: [] },
+  );
 }
 
 /**
@@ -91,6 +110,11 @@ async function pullFinalStats(run: StreamRun): Promise<void> {
     if (!(error instanceof ActivityFailure)) throw error;
     const message = `final stats unavailable from the analytics platform (${error.cause?.message ?? error.message}); the review uses the metrics pushed during the live`;
     log.warn(message);
-    run.emit({ type: 'AlertRaised', ruleId: 'analytics_unavailable', message, notified: [] });
+    run.emitIf({
+      type: 'AlertRaised',
+      ruleId: 'analytics_unavailable',
+      message: message.slice(0, 500),
+      notified: [],
+    });
   }
 }
