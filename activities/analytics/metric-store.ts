@@ -54,26 +54,45 @@ async function storeOnce(
 }
 
 /**
- * Stores metric points deduplicated by (stream, metric, instant): storing the same batch twice is a no-op, so pushes
- * and pulls can both be retried freely. Two writers racing on the same new points: the loser's insert fails on the
- * unique key and it simply runs again, now seeing those points as existing.
+ * SQLite refuses a statement with too many bound parameters ("query parameter limit exceeded"): a batch is stored in
+ * chunks whose lookup (one parameter per stream id) and insert (a few per row) stay well under the limit.
  */
-export async function storeMetricPoints(db: Db, points: readonly TMetricPoint[]): Promise<StoreResult> {
-  if (points.length === 0) return { inserted: 0, duplicates: 0, corrected: 0 };
-  const unique = dedupePoints(points);
-  const inBatchDuplicates = points.length - unique.length;
+const CHUNK_POINTS = 150;
+
+async function storeChunk(db: Db, unique: readonly TMetricPoint[]) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await storeOnce(db, unique);
-      return {
-        inserted: result.inserted,
-        corrected: result.corrected,
-        duplicates: inBatchDuplicates + result.existing,
-      };
+      return await storeOnce(db, unique);
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
   }
+}
+
+/**
+ * Stores metric points deduplicated by (stream, metric, instant): storing the same batch twice is a no-op, so pushes
+ * and pulls can both be retried freely. Two writers racing on the same new points: the loser's insert fails on the
+ * unique key and it simply runs again, now seeing those points as existing. Chunks commit one by one; a batch that
+ * fails halfway is completed by its retry, which finds the first chunks stored.
+ */
+export async function storeMetricPoints(db: Db, points: readonly TMetricPoint[]): Promise<StoreResult> {
+  if (points.length === 0) return { inserted: 0, duplicates: 0, corrected: 0 };
+  // By stream, so that a chunk names few streams and a narrow time range.
+  const unique = [...dedupePoints(points)].sort((a, b) =>
+    a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
+  );
+  const total = { inserted: 0, corrected: 0, existing: 0 };
+  for (let start = 0; start < unique.length; start += CHUNK_POINTS) {
+    const chunk = await storeChunk(db, unique.slice(start, start + CHUNK_POINTS));
+    total.inserted += chunk.inserted;
+    total.corrected += chunk.corrected;
+    total.existing += chunk.existing;
+  }
+  return {
+    inserted: total.inserted,
+    corrected: total.corrected,
+    duplicates: points.length - unique.length + total.existing,
+  };
 }
 
 /** One stream's stored series, oldest first, as domain points. */

@@ -4,6 +4,7 @@ import { ZIsoInstantSchema } from '../../domain/shared/time';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import '../http/locals';
+import { targetFilter } from './audit-targets';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -89,7 +90,7 @@ export async function listAudit(db: Db, filter: TAuditFilter) {
     where: {
       ...(filter.actor ? { actorId: filter.actor } : {}),
       ...(filter.action ? { action: filter.action } : {}),
-      ...(filter.target ? { target: filter.target } : {}),
+      ...(filter.target ? targetFilter(filter.target) : {}),
       ...(filter.outcome ? { outcome: filter.outcome } : {}),
       ...(filter.before ? { id: { lt: filter.before } } : {}),
       ...(filter.from || filter.to

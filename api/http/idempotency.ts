@@ -26,11 +26,20 @@ export function createIdempotencyMiddleware({ db, logger }: { db: Db; logger: Lo
   return async (req, res, next) => {
     const key = req.get(IDEMPOTENCY_HEADER);
     const actor = res.locals.actor;
-    if (req.method !== 'POST' || key === undefined || !actor) return next();
+    // Unreadable input is answered by the route; there is nothing to remember about it.
+    if (req.method !== 'POST' || key === undefined || !actor || res.locals.inputError !== undefined)
+      return next();
     if (!KEY_PATTERN.test(key))
       return sendError(
         res,
-        new AppError('INVALID_INPUT', 'Idempotency-Key must be 1 to 255 visible ASCII characters'),
+        new AppError('INVALID_INPUT', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
+          {
+            in: 'header',
+            path: ['Idempotency-Key'],
+            code: 'invalid_format',
+            message: 'visible ASCII, 1 to 255',
+          },
+        ]),
       );
     const actorId = normalizeActorId(actor.id);
     const where = { actorId_key: { actorId, key } };

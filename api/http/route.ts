@@ -87,6 +87,7 @@ export class ApiRoutes {
       next();
     };
     const run = async (req: Request, res: Response) => {
+      if (res.locals.inputError !== undefined) throw res.locals.inputError;
       const params = parsePart(spec.params, req.params, 'path parameters');
       const query = parsePart(spec.query, req.query, 'query');
       const body = parsePart(spec.body, req.body ?? {}, 'body');
