@@ -16,6 +16,8 @@ export interface LiveopsLocals {
    * was known and answered once it is, so the audit row names who sent it (see http/input-guard.ts).
    */
   inputError?: unknown;
+  /** Top-level fields of the route's success body that are shown once (a new API token): never stored for replay. */
+  secretFields?: readonly string[];
 }
 
 declare module 'express-serve-static-core' {
