@@ -4,6 +4,7 @@ import { ZIsoInstantSchema } from '../../domain/shared/time';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import '../http/locals';
+import { redactUrl } from '../http/secret-params';
 import { targetFilter } from './audit-targets';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,7 +41,7 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
             authMethod: authMethod ?? 'anonymous',
             action: audit?.action ?? `${req.method} ${req.path}`,
             method: req.method,
-            path: req.originalUrl.slice(0, 500),
+            path: redactUrl(req.originalUrl).slice(0, 500),
             target: audit?.target ?? null,
             requestId: String(req.id ?? ''),
             status: res.statusCode,
