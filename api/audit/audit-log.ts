@@ -17,7 +17,7 @@ function outcomeOf(status: number, override: 'refused' | 'replayed' | undefined)
 }
 
 /**
- * Appends one AuditLog row per mutating request, allowed or refused, once the response is finished: who (actor and
+ * Appends one AuditLog row per mutating request, allowed or refused, once the handler has answered: who (actor and
  * roles at the time), how they authenticated, the route's action and target, the request id, status and outcome, and
  * the error code of a refusal. Nothing updates or deletes these rows (the database refuses it too).
  */
@@ -31,7 +31,10 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
       if (typeof code === 'string') errorCode = code;
       return json(body);
     };
-    res.on('finish', () => {
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
       const { actor, authMethod, audit } = res.locals;
       db.auditLog
         .create({
@@ -51,7 +54,14 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
           },
         })
         .catch((error: unknown) => logger.error({ err: error, reqId: req.id }, 'audit log write failed'));
-    });
+    };
+    // When the handler answers, not when the answer reached the client: a client that hung up still caused what it
+    // asked for, and 'finish' never fires on a closed socket.
+    const end = res.end.bind(res);
+    res.end = ((...args: Parameters<typeof end>) => {
+      write();
+      return end(...args);
+    }) as typeof res.end;
     next();
   };
 }
