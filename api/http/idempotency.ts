@@ -93,6 +93,10 @@ export function createIdempotencyMiddleware({ db, logger }: { db: Db; logger: Lo
       return;
     }
 
+    // Expired records go as new ones come: what a key stored is not kept past its day.
+    await db.idempotencyRecord.deleteMany({
+      where: { createdAt: { lt: new Date(Date.now() - RECORD_TTL_MS) } },
+    });
     try {
       await db.idempotencyRecord.create({
         data: {

@@ -10,6 +10,7 @@ import { ingestMetricBatch } from '../services/metrics-ingestion';
 
 /** 5000 points (the schema's maximum) of about 120 bytes each, with room to spare. */
 export const METRICS_BODY_LIMIT = '1mb';
+const SIGNAL_CONCURRENCY = 16;
 
 export interface MetricsRouterDeps {
   db: Db;
@@ -44,17 +45,23 @@ export function createMetricsRouter({ db, onBatch, logger }: MetricsRouterDeps):
     // In the app the body was parsed (and judged) before authentication; its error is answered here, as the caller's.
     if (res.locals.inputError !== undefined) throw res.locals.inputError;
     const result = await ingestMetricBatch(db, req.body);
-    const notified: string[] = [];
     const notifyFailures: string[] = [];
-    for (const { streamId, summary } of result.streams) {
-      try {
-        await onBatch(streamId, summary);
-        notified.push(streamId);
-      } catch (error) {
-        // The points are stored; the workflow catches up from the database or the next batch.
-        notifyFailures.push(streamId);
-        logger?.warn({ err: error, streamId }, 'metric batch stored but the stream workflow was not told');
-      }
+    // A few streams at a time: a batch covering a thousand rooms must not wait on a thousand round trips in a row.
+    for (let start = 0; start < result.streams.length; start += SIGNAL_CONCURRENCY) {
+      await Promise.all(
+        result.streams.slice(start, start + SIGNAL_CONCURRENCY).map(async ({ streamId, summary }) => {
+          try {
+            await onBatch(streamId, summary);
+          } catch (error) {
+            // The points are stored; the workflow catches up from the database or the next batch.
+            notifyFailures.push(streamId);
+            logger?.warn(
+              { err: error, streamId },
+              'metric batch stored but the stream workflow was not told',
+            );
+          }
+        }),
+      );
     }
     res.status(202).json({
       accepted: result.accepted,
