@@ -2,6 +2,8 @@ import { deflateSync } from 'node:zlib';
 import request from 'supertest';
 import { bearer, createApiFixture, type ApiFixture } from './helpers/api';
 import { uniqueId } from './helpers/harness';
+import { isoIn } from './helpers/streams';
+import { buildSamplePlan } from '../../domain/stream/sample-plan';
 
 jest.setTimeout(120_000);
 
@@ -73,6 +75,28 @@ describe('bad input is a 400 that names the problem, never a 500', () => {
     expect(error.message).toContain(field);
     expect(detailPaths(error)).toContain(field);
   });
+
+  it.each([
+    [
+      'timing.approvalReminderIntervalSeconds',
+      { timing: { approvalReminderIntervalSeconds: 9007199254740991 } },
+    ],
+    ['timing.approvalReminderIntervalSeconds', { timing: { approvalReminderIntervalSeconds: 0 } }],
+    ['team.reviewer.0.id', { team: { reviewer: [{ id: 'r'.repeat(201), name: 'r' }] } }],
+  ])(
+    'a plan the workflow could not run is refused at POST /api/streams, naming %s',
+    async (field, change) => {
+      const { operator } = fixture.users;
+      const plan = buildSamplePlan({ scheduledStart: isoIn(3600), owner: operator.email });
+      const response = await request(fixture.app)
+        .post('/api/streams')
+        .set(bearer(operator))
+        .send({ ...plan, ...change });
+      const error = expectActionable(response, 400, 'INVALID_INPUT');
+      expect(error.message).toContain(field);
+      expect(detailPaths(error)).toContain(field);
+    },
+  );
 
   it('a metric batch whose streamId contains NUL is refused the same way every time', async () => {
     const { operator } = fixture.users;
