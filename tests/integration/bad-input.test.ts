@@ -98,6 +98,16 @@ describe('bad input is a 400 that names the problem, never a 500', () => {
     },
   );
 
+  it('a user whose email could not be named in a notification (over 100 characters) is refused', async () => {
+    const { admin } = fixture.users;
+    const email = `${'u'.repeat(90)}@example.com`;
+    const response = await request(fixture.app)
+      .post('/api/users')
+      .set(bearer(admin))
+      .send({ email, name: 'long', roles: ['operator'] });
+    expect(detailPaths(expectActionable(response, 400, 'INVALID_INPUT'))).toContain('email');
+  });
+
   it('a metric batch whose streamId contains NUL is refused the same way every time', async () => {
     const { operator } = fixture.users;
     const batch = { points: [point(`nul-\u0000-${uniqueId('s')}`)] };
