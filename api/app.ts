@@ -8,10 +8,11 @@ import type { Db } from '../runtime/db';
 import type { Logger } from '../runtime/logger';
 import { createAuditMiddleware } from './audit/audit-log';
 import { createLoginRouter } from './auth/login-routes';
-import { createAuthMiddleware, requireRole } from './auth/middleware';
+import { createAuthMiddleware, isApiPath, requireRole } from './auth/middleware';
 import { errorBody } from './http/api-error';
 import { apiNotFound, createErrorHandler } from './http/error-handler';
 import { createIdempotencyMiddleware } from './http/idempotency';
+import { checkInput, deferInputErrors, rejectBadInput } from './http/input-guard';
 import { createRequestLogging } from './http/request-logging';
 import { ApiRoutes } from './http/route';
 import { renderDocsPage } from './openapi/docs-page';
@@ -43,7 +44,8 @@ const setAuditAction =
 
 /**
  * The HTTP app, built from its clients so tests run the real thing against real servers. Order matters: request id
- * and log line, audit hook, body parsers (size limits), authentication + CSRF, idempotency, then the routes.
+ * and log line, audit hook, body parsers (size limits; their errors wait until the caller is known) and input checks,
+ * authentication + CSRF, idempotency, then the routes.
  */
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger, temporal } = deps;
@@ -62,10 +64,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(createRequestLogging(logger));
   app.use(createHealthRouter(deps));
   app.use(createAuditMiddleware({ db, logger }));
-  app.use('/api/metrics', express.json({ limit: METRICS_BODY_LIMIT }));
-  app.use(express.json({ limit: config.http.bodyLimit }));
-  app.use(express.urlencoded({ extended: false, limit: config.http.bodyLimit }));
+  app.use('/api/metrics', deferInputErrors(express.json({ limit: METRICS_BODY_LIMIT })));
+  app.use(deferInputErrors(express.json({ limit: config.http.bodyLimit })));
+  app.use(deferInputErrors(express.urlencoded({ extended: false, limit: config.http.bodyLimit })));
+  app.use(checkInput);
   app.use(createAuthMiddleware({ db, config, logger }));
+  // API routes answer bad input after their access check (route wrapper, metrics router); pages and forms here.
+  app.use((req, res, next) => (isApiPath(req) ? next() : rejectBadInput(req, res, next)));
   app.use('/api', createIdempotencyMiddleware({ db, logger }));
 
   app.use(createLoginRouter({ db, config }));

@@ -15,63 +15,68 @@ export interface StoreResult {
 }
 
 const keyOf = (streamId: string, metric: string, tsMs: number) => `${streamId}\u0000${metric}\u0000${tsMs}`;
-/** SQLite allows 32,766 bound parameters; a point takes 5 in an insert. Chunks stay far below. */
-const WRITE_CHUNK = 500;
+/**
+ * SQLite refuses a statement with too many bound parameters ("query parameter limit exceeded"): a batch is stored in
+ * chunks whose lookup (one parameter per stream id) and insert (a few per row) stay well under the limit.
+ */
+const CHUNK_POINTS = 150;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-async function storeOnce(db: Db, unique: readonly TMetricPoint[], source: TMetricSource) {
+/** One chunk in one transaction: which points are new, which correct a stored value. */
+async function storeOnce(db: Db, chunk: readonly TMetricPoint[], source: TMetricSource) {
+  const times = chunk.map(pointTimeMs);
+  const existingRows = await db.metricPoint.findMany({
+    where: {
+      source,
+      streamId: { in: [...new Set(chunk.map((p) => p.streamId))] },
+      metric: { in: [...new Set(chunk.map((p) => p.metric))] },
+      ts: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
+    },
+    select: { id: true, streamId: true, metric: true, ts: true, value: true },
+  });
+  const existing = new Map(
+    existingRows.map((row) => [keyOf(row.streamId, row.metric, row.ts.getTime()), row]),
+  );
   const fresh: TMetricPoint[] = [];
   const changed: Array<{ id: number; point: TMetricPoint }> = [];
-  for (const chunk of chunks(unique, WRITE_CHUNK)) {
-    const times = chunk.map(pointTimeMs);
-    const existingRows = await db.metricPoint.findMany({
-      where: {
-        source,
-        streamId: { in: [...new Set(chunk.map((p) => p.streamId))] },
-        metric: { in: [...new Set(chunk.map((p) => p.metric))] },
-        ts: { gte: new Date(Math.min(...times)), lte: new Date(Math.max(...times)) },
-      },
-      select: { id: true, streamId: true, metric: true, ts: true, value: true },
-    });
-    const existing = new Map(
-      existingRows.map((row) => [keyOf(row.streamId, row.metric, row.ts.getTime()), row]),
-    );
-    chunk.forEach((point, i) => {
-      const row = existing.get(keyOf(point.streamId, point.metric, times[i] ?? 0));
-      if (!row) fresh.push(point);
-      else if (row.value !== point.value) changed.push({ id: row.id, point });
-    });
-  }
+  chunk.forEach((point, i) => {
+    const row = existing.get(keyOf(point.streamId, point.metric, times[i] ?? 0));
+    if (!row) fresh.push(point);
+    else if (row.value !== point.value) changed.push({ id: row.id, point });
+  });
   await db.$transaction([
-    ...chunks(fresh, WRITE_CHUNK).map((chunk) =>
-      db.metricPoint.createMany({
-        data: chunk.map((p) => ({
-          streamId: p.streamId,
-          source,
-          metric: p.metric,
-          ts: new Date(p.ts),
-          value: p.value,
-        })),
-      }),
-    ),
+    db.metricPoint.createMany({
+      data: fresh.map((p) => ({
+        streamId: p.streamId,
+        source,
+        metric: p.metric,
+        ts: new Date(p.ts),
+        value: p.value,
+      })),
+    }),
     ...changed.map(({ id, point }) => db.metricPoint.update({ where: { id }, data: { value: point.value } })),
   ]);
   return { fresh, changed: changed.map((c) => c.point) };
+}
+
+async function storeChunk(db: Db, chunk: readonly TMetricPoint[], source: TMetricSource) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeOnce(db, chunk, source);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
 }
 
 /**
  * Stores metric points deduplicated by (stream, source, metric, instant): storing the same batch twice is a no-op, so
  * pushes and pulls can both be retried freely, and says which points changed anything. Two writers racing on the same
  * new points: the loser's insert fails on the unique key and it simply runs again, now seeing those points as stored.
+ * Chunks commit one by one; a batch that fails halfway is completed by its retry, which finds the first chunks stored.
  */
 export async function storeMetricPoints(
   db: Db,
@@ -79,21 +84,23 @@ export async function storeMetricPoints(
   source: TMetricSource,
 ): Promise<StoreResult> {
   if (points.length === 0) return { inserted: 0, duplicates: 0, corrected: 0, changed: [] };
-  const unique = dedupePoints(points);
-  const inBatchDuplicates = points.length - unique.length;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { fresh, changed } = await storeOnce(db, unique, source);
-      return {
-        inserted: fresh.length,
-        corrected: changed.length,
-        duplicates: inBatchDuplicates + unique.length - fresh.length,
-        changed: [...fresh, ...changed],
-      };
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 3) throw error;
-    }
+  // By stream, so that a chunk names few streams and a narrow time range.
+  const unique = [...dedupePoints(points)].sort((a, b) =>
+    a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
+  );
+  const fresh: TMetricPoint[] = [];
+  const corrected: TMetricPoint[] = [];
+  for (let start = 0; start < unique.length; start += CHUNK_POINTS) {
+    const chunk = await storeChunk(db, unique.slice(start, start + CHUNK_POINTS), source);
+    fresh.push(...chunk.fresh);
+    corrected.push(...chunk.changed);
   }
+  return {
+    inserted: fresh.length,
+    corrected: corrected.length,
+    duplicates: points.length - fresh.length,
+    changed: [...fresh, ...corrected],
+  };
 }
 
 export interface StreamSeries {

@@ -4,6 +4,8 @@ import { ZIsoInstantSchema } from '../../domain/shared/time.schema';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import '../http/locals';
+import { redactUrl } from '../http/secret-params';
+import { targetFilter } from './audit-targets';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -15,7 +17,7 @@ function outcomeOf(status: number, override: 'refused' | 'replayed' | undefined)
 }
 
 /**
- * Appends one AuditLog row per mutating request, allowed or refused, once the response is finished: who (actor and
+ * Appends one AuditLog row per mutating request, allowed or refused, once the handler has answered: who (actor and
  * roles at the time), how they authenticated, the route's action and target, the request id, status and outcome, and
  * the error code of a refusal. Nothing updates or deletes these rows (the database refuses it too).
  */
@@ -29,7 +31,10 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
       if (typeof code === 'string') errorCode = code;
       return json(body);
     };
-    res.on('finish', () => {
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
       const { actor, authMethod, audit } = res.locals;
       db.auditLog
         .create({
@@ -39,7 +44,7 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
             authMethod: authMethod ?? 'anonymous',
             action: audit?.action ?? `${req.method} ${req.path}`,
             method: req.method,
-            path: req.originalUrl.slice(0, 500),
+            path: redactUrl(req.originalUrl).slice(0, 500),
             target: audit?.target ?? null,
             requestId: String(req.id ?? ''),
             status: res.statusCode,
@@ -49,7 +54,14 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
           },
         })
         .catch((error: unknown) => logger.error({ err: error, reqId: req.id }, 'audit log write failed'));
-    });
+    };
+    // When the handler answers, not when the answer reached the client: a client that hung up still caused what it
+    // asked for, and 'finish' never fires on a closed socket.
+    const end = res.end.bind(res);
+    res.end = ((...args: Parameters<typeof end>) => {
+      write();
+      return end(...args);
+    }) as typeof res.end;
     next();
   };
 }
@@ -89,7 +101,7 @@ export async function listAudit(db: Db, filter: TAuditFilter) {
     where: {
       ...(filter.actor ? { actorId: filter.actor } : {}),
       ...(filter.action ? { action: filter.action } : {}),
-      ...(filter.target ? { target: filter.target } : {}),
+      ...(filter.target ? targetFilter(filter.target) : {}),
       ...(filter.outcome ? { outcome: filter.outcome } : {}),
       ...(filter.before ? { id: { lt: filter.before } } : {}),
       ...(filter.from || filter.to

@@ -11,14 +11,26 @@ import { actorOf } from './users';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 
-/** Only paths of this site: an open redirect after sign-in would make the login page a phishing tool. */
+const SITE = 'http://liveops.invalid';
+
+/** A path that a browser resolves against this site and nowhere else: one leading slash, then not a slash. */
+const isSitePath = (path: string) => path.startsWith('/') && !path.startsWith('//') && !path.includes('\\');
+
+/**
+ * Only paths of this site: an open redirect after sign-in would make the login page a phishing tool. The check runs
+ * on what is returned, after the URL parser normalised it: `/.//evil.example` is a path, its normalisation
+ * `//evil.example` is another site. A result that normalises to something else again is refused too.
+ */
 export function safeNextPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
-    return undefined;
+  if (typeof value !== 'string' || !isSitePath(value)) return undefined;
   try {
-    const base = 'http://liveops.invalid';
-    const url = new URL(value, base);
-    return url.origin === base ? url.pathname + url.search + url.hash : undefined;
+    const url = new URL(value, SITE);
+    const normalised = url.pathname + url.search + url.hash;
+    if (url.origin !== SITE || !isSitePath(normalised)) return undefined;
+    const again = new URL(normalised, SITE);
+    return again.origin === SITE && again.pathname + again.search + again.hash === normalised
+      ? normalised
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { ZAppRoleSchema } from '../../domain/shared/actor.schema';
 
+/**
+ * The email is the actor id everywhere: on stream rosters (ids at most 100 characters) and in notifications, whose
+ * person fields hold at most 100. A longer one could sign in but never be named or reached.
+ */
+const ACTOR_ID_MAX = 100;
+
 export const ZCreateUserInputSchema = z.object({
-  email: z.email().transform((email) => email.toLowerCase()),
+  email: z
+    .email()
+    .max(ACTOR_ID_MAX)
+    .transform((email) => email.toLowerCase()),
   name: z.string().trim().min(1).max(100),
   roles: z.array(ZAppRoleSchema).min(1),
   /** Omit for integration users that only use API tokens. */
@@ -24,7 +33,7 @@ export type TUser = z.infer<typeof ZUserSchema>;
 export const ZCreateTokenInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   /** Whose token: a user id or email; omitted: the caller's own. */
-  user: z.string().trim().min(1).optional(),
+  user: z.string().trim().min(1).max(254).optional(),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 export type TCreateTokenInput = z.infer<typeof ZCreateTokenInputSchema>;

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../../runtime/logger';
 import { isApiPath } from '../auth/middleware';
-import { AppError, errorBody, sendError, toHttpError } from './api-error';
+import { AppError, errorBody, sendError } from './api-error';
+import { toHttpError } from './to-http-error';
 
 /** JSON 404 for unknown /api routes (HTML paths fall through to express's own 404). */
 export const apiNotFound: RequestHandler = (req, res) => {

@@ -11,6 +11,13 @@ export interface LiveopsLocals {
   csrfToken?: string;
   /** Set by each route so the audit log names the action and its target even when the request is refused. */
   audit?: { action: string; target?: string; outcome?: 'refused' | 'replayed' };
+  /**
+   * Input no route can take (a body parser's error, a lone surrogate, NUL, nesting too deep), found before the caller
+   * was known and answered once it is, so the audit row names who sent it (see http/input-guard.ts).
+   */
+  inputError?: unknown;
+  /** Top-level fields of the route's success body that are shown once (a new API token): never stored for replay. */
+  secretFields?: readonly string[];
 }
 
 declare module 'express-serve-static-core' {

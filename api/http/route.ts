@@ -33,6 +33,8 @@ export interface RouteSpec<
   /** Audit action of a mutating route, e.g. stream.create; reads are not audited. */
   action?: string;
   success: { status: number; description: string; schema?: z.ZodType; contentTypes?: string[] };
+  /** Top-level fields of the success body shown once (a new token): the idempotency store never keeps them. */
+  secretFields?: readonly string[];
   /** Route-specific refusals (besides 400, 401, 403 and 429 that every route may answer), for the document. */
   refusals?: Partial<Record<number, string>>;
 }
@@ -85,6 +87,7 @@ export class ApiRoutes {
           ? [requireActor]
           : [requireRole(...spec.access.roles)];
     const describe = (req: Request, res: Response, next: NextFunction) => {
+      if (spec.secretFields) res.locals.secretFields = spec.secretFields;
       if (spec.action) {
         const target = typeof req.params.id === 'string' ? req.params.id : undefined;
         res.locals.audit = { action: spec.action, ...(target ? { target } : {}) };
@@ -92,6 +95,7 @@ export class ApiRoutes {
       next();
     };
     const run = async (req: Request, res: Response) => {
+      if (res.locals.inputError !== undefined) throw res.locals.inputError;
       const params = parsePart(spec.params, req.params, 'path parameters');
       const query = parsePart(spec.query, req.query, 'query');
       const body =

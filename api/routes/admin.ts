@@ -55,7 +55,11 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       body: ZCreateTokenInputSchema,
       action: 'token.create',
       success: { status: 201, description: 'The token, shown once', schema: ZCreatedTokenSchema },
-      refusals: { 404: 'No such user' },
+      secretFields: ['token'],
+      refusals: {
+        404: 'No such user',
+        409: 'IDEMPOTENCY_IN_PROGRESS; IDEMPOTENCY_SECRET_NOT_REPLAYED: the key already created a token (shown once)',
+      },
     },
     async ({ body, actor, res }) => {
       const created = await createApiToken(db, actor, body);

@@ -1,12 +1,16 @@
-import express, { Router, type ErrorRequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { TBatchSummary } from '../../domain/metrics';
-import { isDomainError } from '../../domain/shared/errors';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
+import { auditTargets } from '../audit/audit-targets';
+import { errorBody } from '../http/api-error';
+import '../http/locals';
+import { toHttpError } from '../http/to-http-error';
 import { ingestMetricBatch } from '../services/metrics-ingestion';
 
 /** 5000 points (the schema's maximum) of about 120 bytes each, with room to spare. */
 export const METRICS_BODY_LIMIT = '1mb';
+const SIGNAL_CONCURRENCY = 16;
 
 export interface MetricsRouterDeps {
   db: Db;
@@ -15,9 +19,13 @@ export interface MetricsRouterDeps {
   logger?: Logger;
 }
 
-const errorBody = (code: string, message: string, details?: unknown) => ({
-  error: { code, message, ...(details === undefined ? {} : { details }) },
-});
+/** The stream ids a batch names, read before validation so that a refused batch is audited against them too. */
+function batchStreamIds(body: unknown): string[] {
+  const points = (body as { points?: unknown } | null | undefined)?.points;
+  if (!Array.isArray(points)) return [];
+  const ids = points.map((point) => (point as { streamId?: unknown } | null)?.streamId);
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}
 
 /**
  * POST /api/metrics: a batch of pushed metric points, `{ points: [{ streamId, metric, ts, value }] }`.
@@ -26,19 +34,34 @@ const errorBody = (code: string, message: string, details?: unknown) => ({
  */
 export function createMetricsRouter({ db, onBatch, logger }: MetricsRouterDeps): Router {
   const router = Router();
-  router.post('/api/metrics', express.json({ limit: METRICS_BODY_LIMIT }), async (req, res) => {
+  const json = express.json({ limit: METRICS_BODY_LIMIT });
+  // Standalone the router parses its own body; in the app it was parsed already, and reading the finished stream a
+  // second time fails on a compressed body.
+  const parseOnce: RequestHandler = (req, res, next) =>
+    req.body === undefined ? json(req, res, next) : next();
+  router.post('/api/metrics', parseOnce, async (req, res) => {
+    const target = auditTargets(batchStreamIds(req.body));
+    res.locals.audit = { action: 'metrics.ingest', ...(target === undefined ? {} : { target }) };
+    // In the app the body was parsed (and judged) before authentication; its error is answered here, as the caller's.
+    if (res.locals.inputError !== undefined) throw res.locals.inputError;
     const result = await ingestMetricBatch(db, req.body);
-    const notified: string[] = [];
     const notifyFailures: string[] = [];
-    for (const { streamId, summary } of result.changed) {
-      try {
-        await onBatch(streamId, summary);
-        notified.push(streamId);
-      } catch (error) {
-        // The points are stored; the workflow catches up from the database or the next batch.
-        notifyFailures.push(streamId);
-        logger?.warn({ err: error, streamId }, 'metric batch stored but the stream workflow was not told');
-      }
+    // A few streams at a time: a batch covering a thousand rooms must not wait on a thousand round trips in a row.
+    for (let start = 0; start < result.changed.length; start += SIGNAL_CONCURRENCY) {
+      await Promise.all(
+        result.changed.slice(start, start + SIGNAL_CONCURRENCY).map(async ({ streamId, summary }) => {
+          try {
+            await onBatch(streamId, summary);
+          } catch (error) {
+            // The points are stored; the workflow catches up from the database or the next batch.
+            notifyFailures.push(streamId);
+            logger?.warn(
+              { err: error, streamId },
+              'metric batch stored but the stream workflow was not told',
+            );
+          }
+        }),
+      );
     }
     res.status(202).json({
       accepted: result.accepted,
@@ -49,24 +72,16 @@ export function createMetricsRouter({ db, onBatch, logger }: MetricsRouterDeps):
     });
   });
 
+  // The same mapping as the app's error handler, so the router answers in the one error shape on its own too.
   const handleErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const e = error as { type?: string; status?: number };
-    if (e.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json(errorBody('PAYLOAD_TOO_LARGE', `metric batch over ${METRICS_BODY_LIMIT}: split it`));
-    } else if (e.type === 'entity.parse.failed') {
-      res.status(400).json(errorBody('INVALID_JSON', 'request body is not valid JSON'));
-    } else if (isDomainError(error) && error.code === 'INVALID_INPUT') {
-      const details = (error.details as { issues?: unknown } | undefined)?.issues ?? error.details;
-      res.status(400).json(errorBody('INVALID_INPUT', error.message, details));
-    } else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
-      res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE', 'send UTF-8 JSON'));
-    } else {
-      logger?.error({ err: error }, 'metric ingestion failed');
-      res.status(500).json(errorBody('INTERNAL', 'metric ingestion failed'));
+    const known = toHttpError(error);
+    if (known) {
+      res.status(known.status).json(known.body);
+      return;
     }
+    logger?.error({ err: error }, 'metric ingestion failed');
+    res.status(500).json(errorBody('INTERNAL', 'metric ingestion failed'));
   };
   router.use('/api/metrics', handleErrors);
   return router;

@@ -10,17 +10,30 @@ export const ZPlatformSchema = z.enum(PLATFORMS);
 export const ZStreamRoleSchema = z.enum(STREAM_ROLES);
 export type TStreamRole = z.infer<typeof ZStreamRoleSchema>;
 
+/**
+ * Bounds so that whatever a plan says fits what the workflow does with it: ids and names end up in notifications
+ * (a person field holds at most 100 characters, a title 200), numbers in KPI math and dates, lists in fan-outs.
+ */
+const PERSON_MAX = 100;
+const KEY_MAX = 64;
+const LABEL_MAX = 200;
+const LIST_MAX = 200;
+const DAY_MINUTES = 24 * 60;
+/** Yuan, viewers, units: far above any real stream, far below where sums lose precision. */
+const AMOUNT_MAX = 1e12;
+const COUNT_MAX = 1e9;
+
 export const ZTeamMemberSchema = z.object({
   /** Matches an actor id (user id or email) so roster membership can be checked against who is acting. */
-  id: z.string().trim().min(1),
-  name: z.string().trim().min(1),
-  email: z.email().optional(),
+  id: z.string().trim().min(1).max(PERSON_MAX),
+  name: z.string().trim().min(1).max(PERSON_MAX),
+  email: z.email().max(254).optional(),
   /** Name of a configured chat webhook channel, never the URL itself: secrets stay out of workflow history. */
-  chatChannel: z.string().trim().min(1).optional(),
+  chatChannel: z.string().trim().min(1).max(PERSON_MAX).optional(),
 });
 export type TTeamMember = z.infer<typeof ZTeamMemberSchema>;
 
-const members = () => z.array(ZTeamMemberSchema).default([]);
+const members = () => z.array(ZTeamMemberSchema).max(50).default([]);
 export const ZTeamRosterSchema = z.object({
   host: members(),
   co_host: members(),
@@ -38,10 +51,10 @@ export type TTeamRoster = z.infer<typeof ZTeamRosterSchema>;
  * quality, and the product gate, not plan intake, is where they are judged and the evidence recorded.
  */
 export const ZProductDocumentSchema = z.object({
-  issuer: z.string(),
-  number: z.string(),
+  issuer: z.string().max(LABEL_MAX),
+  number: z.string().max(LABEL_MAX),
   /** Last valid day, local to the plan's time zone. */
-  expiresOn: z.string(),
+  expiresOn: z.string().max(KEY_MAX),
 });
 export type TProductDocument = z.infer<typeof ZProductDocumentSchema>;
 
@@ -49,11 +62,11 @@ export const PRODUCT_DOCUMENT_KINDS = ['qualityInspection', 'traceability'] as c
 export type TProductDocumentKind = (typeof PRODUCT_DOCUMENT_KINDS)[number];
 
 export const ZProductSchema = z.object({
-  sku: z.string().trim().min(1),
-  name: z.string().trim().min(1),
+  sku: z.string().trim().min(1).max(KEY_MAX),
+  name: z.string().trim().min(1).max(LABEL_MAX),
   /** Yuan. */
-  price: z.number().nonnegative(),
-  stock: z.number().int().nonnegative(),
+  price: z.number().nonnegative().max(AMOUNT_MAX),
+  stock: z.number().int().nonnegative().max(COUNT_MAX),
   /** What a rejected product does to the stream: drop it from the lineup, or block the whole stream (hero product). */
   onReject: z.enum(['drop', 'block']).default('drop'),
   documents: z
@@ -66,54 +79,58 @@ export const ZProductSchema = z.object({
 export type TProduct = z.infer<typeof ZProductSchema>;
 
 export const ZScriptSegmentSchema = z.object({
-  id: z.string().trim().min(1),
+  id: z.string().trim().min(1).max(KEY_MAX),
   kind: z.enum(SEGMENT_KINDS),
-  productSku: z.string().trim().min(1).optional(),
-  text: z.string(),
-  plannedMinutes: z.number().positive(),
+  productSku: z.string().trim().min(1).max(KEY_MAX).optional(),
+  text: z.string().max(10_000),
+  plannedMinutes: z.number().positive().max(DAY_MINUTES),
 });
 export type TScriptSegment = z.infer<typeof ZScriptSegmentSchema>;
 
 /** Minutes after live start; interactions are planned against the run of show, not the wall clock. */
-const offsetMinutes = z.number().nonnegative();
+const offsetMinutes = z.number().nonnegative().max(DAY_MINUTES);
 export const ZInteractionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('lucky_bag'),
     offsetMinutes,
-    prize: z.string().min(1),
-    quantity: z.number().int().positive(),
+    prize: z.string().min(1).max(LABEL_MAX),
+    quantity: z.number().int().positive().max(COUNT_MAX),
   }),
   z.object({
     kind: z.literal('lottery'),
     offsetMinutes,
-    prize: z.string().min(1),
-    winners: z.number().int().positive(),
+    prize: z.string().min(1).max(LABEL_MAX),
+    winners: z.number().int().positive().max(COUNT_MAX),
   }),
-  z.object({ kind: z.literal('red_packet_rain'), offsetMinutes, budget: z.number().positive() }),
+  z.object({
+    kind: z.literal('red_packet_rain'),
+    offsetMinutes,
+    budget: z.number().positive().max(AMOUNT_MAX),
+  }),
   z.object({
     kind: z.literal('flash_sale'),
     offsetMinutes,
-    sku: z.string().trim().min(1),
-    price: z.number().nonnegative(),
-    quantity: z.number().int().positive(),
-    durationMinutes: z.number().positive(),
+    sku: z.string().trim().min(1).max(KEY_MAX),
+    price: z.number().nonnegative().max(AMOUNT_MAX),
+    quantity: z.number().int().positive().max(COUNT_MAX),
+    durationMinutes: z.number().positive().max(DAY_MINUTES),
   }),
 ]);
 export type TInteraction = z.infer<typeof ZInteractionSchema>;
 
 export const ZTargetsSchema = z.object({
-  viewers: z.number().nonnegative().optional(),
-  peakConcurrent: z.number().nonnegative().optional(),
-  gmv: z.number().nonnegative().optional(),
+  viewers: z.number().nonnegative().max(AMOUNT_MAX).optional(),
+  peakConcurrent: z.number().nonnegative().max(AMOUNT_MAX).optional(),
+  gmv: z.number().nonnegative().max(AMOUNT_MAX).optional(),
   /** A ratio (0.035 = 3.5%), never a percentage, so KPI math needs no unit guessing. */
   conversionRate: z.number().min(0).max(1).optional(),
-  newFollowers: z.number().nonnegative().optional(),
+  newFollowers: z.number().nonnegative().max(AMOUNT_MAX).optional(),
 });
 export type TTargets = z.infer<typeof ZTargetsSchema>;
 
 export const ZChecklistItemSchema = z.object({
-  id: z.string().trim().min(1),
-  label: z.string().trim().min(1),
+  id: z.string().trim().min(1).max(KEY_MAX),
+  label: z.string().trim().min(1).max(LABEL_MAX),
 });
 export const DEFAULT_CHECKLIST = [
   { id: 'equipment', label: '设备调试 Equipment check (camera, lights, microphones)' },
@@ -129,21 +146,17 @@ export const ZStreamPlanSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
     theme: z.string().trim().max(500).optional(),
-    platforms: z.array(ZPlatformSchema).min(1),
+    platforms: z.array(ZPlatformSchema).min(1).max(PLATFORMS.length),
     scheduledStart: ZIsoInstantSchema,
     timeZone: ZTimeZoneSchema.default('Asia/Shanghai'),
-    plannedDurationMinutes: z
-      .number()
-      .int()
-      .positive()
-      .max(24 * 60),
-    owner: z.string().trim().min(1),
+    plannedDurationMinutes: z.number().int().positive().max(DAY_MINUTES),
+    owner: z.string().trim().min(1).max(PERSON_MAX),
     team: ZTeamRosterSchema.prefault({}),
-    products: z.array(ZProductSchema).default([]),
-    script: z.array(ZScriptSegmentSchema).default([]),
-    interactions: z.array(ZInteractionSchema).default([]),
+    products: z.array(ZProductSchema).max(LIST_MAX).default([]),
+    script: z.array(ZScriptSegmentSchema).max(LIST_MAX).default([]),
+    interactions: z.array(ZInteractionSchema).max(LIST_MAX).default([]),
     targets: ZTargetsSchema.default({}),
-    checklist: z.array(ZChecklistItemSchema).min(1).default(DEFAULT_CHECKLIST),
+    checklist: z.array(ZChecklistItemSchema).min(1).max(50).default(DEFAULT_CHECKLIST),
     timing: ZTimingPolicySchema.prefault({}),
   })
   .superRefine((plan, ctx) => {

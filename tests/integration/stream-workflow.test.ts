@@ -207,12 +207,13 @@ describe('stream workflow on the real dev server', () => {
     const harness = await getHarness();
     const handle = await startStream(harness, {
       startInSeconds: 600,
-      timing: { approvalReminderIntervalSeconds: 3, approvalSlaSeconds: 8 },
+      // The plan schema's floors: a reminder a minute after the request, the escalation ten seconds later.
+      timing: { approvalReminderIntervalSeconds: 60, approvalSlaSeconds: 70 },
     });
     const state = await waitForState(
       handle,
       (s) => s.approvalNotices['script:r1']?.escalatedAt !== undefined,
-      30_000,
+      150_000,
     );
     expect(state.approvalNotices['script:r1']!.reminders).toBeGreaterThanOrEqual(1);
     expect(state.approvalNotices['script:r1']!.escalatedTo).toEqual(['manager@example.com']);

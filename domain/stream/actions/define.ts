@@ -19,7 +19,7 @@ export const segmentSpec = spec.object({
   id: spec.text({ max: 64 }),
   kind: spec.oneOf(SEGMENT_KINDS),
   productSku: spec.optional(spec.text({ max: 64 })),
-  text: spec.text({ min: 0, max: 4000, multiline: true }),
+  text: spec.text({ min: 0, max: 10_000, multiline: true }),
   plannedMinutes: spec.number(0.5, 600),
 });
 

@@ -194,7 +194,7 @@ export const assignReviewer = defineStreamAction({
     "Add a reviewer to this stream's gates (a manager: the roster's reviewers are away, or an escalation waits)",
   input: spec.object({
     /** The person's login (email): they decide with their own reviewer role. */
-    id: spec.text({ max: 200 }),
+    id: spec.text({ max: 100 }),
     name: spec.text({ max: 100 }),
     reason: reasonSpec,
   }),

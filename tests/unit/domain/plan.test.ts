@@ -23,8 +23,8 @@ describe('parseStreamPlan', () => {
   });
 
   it('merges partial timing overrides with the defaults (short timings for tests)', () => {
-    const plan = parseStreamPlan({ ...minimal(), timing: { approvalSlaSeconds: 5 } });
-    expect(plan.timing.approvalSlaSeconds).toBe(5);
+    const plan = parseStreamPlan({ ...minimal(), timing: { approvalSlaSeconds: 90 } });
+    expect(plan.timing.approvalSlaSeconds).toBe(90);
     expect(plan.timing.tailDurationSeconds).toBe(86_400);
   });
 
