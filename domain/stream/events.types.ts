@@ -30,7 +30,12 @@ export const ZStreamEventSchema = z.discriminatedUnion('type', [
     segments: z.array(ZScriptSegmentSchema).min(1),
     submittedBy: z.string().min(1),
   }),
-  event('ScriptScanned', { revision, findings: z.array(ZScriptFindingSchema) }),
+  /** packVersion: the rule pack that judged the script (absent in scans recorded before rule packs). */
+  event('ScriptScanned', {
+    revision,
+    findings: z.array(ZScriptFindingSchema),
+    packVersion: z.string().min(1).optional(),
+  }),
   event('ScriptDecided', {
     revision,
     decision: z.enum(SCRIPT_DECISIONS),

@@ -22,8 +22,12 @@ export async function runCompliance(run: StreamRun): Promise<void> {
     const state = run.state;
     const current = state.script.revisions.find((r) => r.revision === state.script.currentRevision);
     if (current !== undefined && current.findings === undefined) {
-      const findings = await scanScriptRevision({ segments: current.segments });
-      run.emit({ type: 'ScriptScanned', revision: current.revision, findings });
+      const scan = await scanScriptRevision({ segments: current.segments, products: state.plan.products });
+      // Histories recorded before rule packs replay this activity's old result, a bare findings array.
+      const { findings, packVersion } = Array.isArray(scan)
+        ? { findings: scan, packVersion: undefined }
+        : scan;
+      run.emit({ type: 'ScriptScanned', revision: current.revision, findings, packVersion });
       continue;
     }
     if (state.productsCheckedAt === undefined && state.plan.products.length > 0) {
