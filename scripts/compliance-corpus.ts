@@ -10,7 +10,7 @@ import { FINDING_KINDS, type TFindingKind } from '../domain/compliance/rules.typ
 import { scanScript } from '../domain/compliance/scan-script';
 
 export const CORPUS_DIR = join(__dirname, '..', 'tests', 'fixtures', 'compliance');
-export const CORPUS_FILES = ['corpus-dev.csv', 'corpus-holdout.csv'] as const;
+export const CORPUS_FILES = ['corpus-dev.csv', 'corpus-holdout.csv', 'corpus-fresh.csv'] as const;
 
 export interface TCorpusLine {
   file: string;
