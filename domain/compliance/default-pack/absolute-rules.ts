@@ -89,7 +89,7 @@ export const ABSOLUTE_TERM_RULES: TRuleInput[] = [
     ],
     exceptionPatterns: [
       // 最好 + verb is advice ("had better"): 最好先领券, 最好冷藏保存; 最好用的 stays a superlative.
-      '最好(?=先|是|还是|提前|别|不要|选|放|冷藏|冷冻|在|把|拿|搭配|配|买|拍|领|加|多|少|早|晚|喝|吃|涂|洗|用(?!的))',
+      '最好(?=先|是|还是|提前|别|不要|选|放|冷藏|冷冻|在|把|拿|搭配|配|买|拍|领|加|多|少|早|晚|喝(?!的)|吃(?!的)|涂|洗|用(?!的))',
       // Coupon and purchase limits: 最高减50, 最高可减, 每人最多拍两单.
       '最(高|多)(?=减|可减|立减|优惠|拍|买|限|可以拍|可以买|领)',
       // Fibre content is a labelling fact, not a claim.
@@ -114,6 +114,8 @@ export const ABSOLUTE_TERM_RULES: TRuleInput[] = [
       '唯一',
       '首个',
       '首家',
+      '首款',
+      '首创',
       '首选',
       '首发',
       '独家',

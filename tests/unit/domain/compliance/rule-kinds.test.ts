@@ -9,6 +9,8 @@ describe('rule kinds', () => {
       '国家级非遗工艺',
       '顶级面料',
       '唯一一款支持卫星通话的手机',
+      '这是全球首款折叠屏笔记本',
+      '这是我吃过最好吃的牛肉酱',
     ])
       expect(kinds(line)).toEqual(['absolute_term']);
     for (const line of [
@@ -17,6 +19,7 @@ describe('rule kinds', () => {
       '最近天气冷',
       '最后一个链接是围巾',
       '最好冷藏保存',
+      '最好吃完再买',
       '满减最高减五十',
       '100%纯棉，贴身穿',
       '配料表第一位是生牛乳',
@@ -55,6 +58,7 @@ describe('rule kinds', () => {
       '央视推荐过的老品牌',
       '院士团队研发的配方',
       '三甲医院皮肤科同款',
+      '央视都报道过的黑科技',
     ])
       expect(kinds(line, 'food')).toEqual(['authority_endorsement']);
     for (const line of ['有慢性病的朋友请先咨询医生再决定要不要吃', '身体不舒服一定要去医院', '孕妇请遵医嘱'])
