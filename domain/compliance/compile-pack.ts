@@ -11,8 +11,14 @@ export interface TCompiledSpanRule {
   rule: TSpanRule;
   /** Position in the pack: the last tie-break, so results never depend on object identity. */
   order: number;
-  regexes: RegExp[];
-  exceptionTerms: string[][];
+  /**
+   * All of a pattern rule's patterns as one alternation, to find where any of them matches in one pass, and each
+   * pattern as a sticky regex to read every match at such a position (one pass per pattern was most of a scan).
+   */
+  anyPattern: RegExp | undefined;
+  stickyPatterns: RegExp[];
+  /** Folded strings, found with indexOf on the folded text. */
+  exceptionTerms: string[];
   exceptionRegexes: RegExp[];
   negatable: boolean;
 }
@@ -20,8 +26,8 @@ export interface TCompiledSpanRule {
 export interface TCompiledPriceRule {
   rule: TPriceRule;
   order: number;
-  anchors: string[][];
-  offers: string[][];
+  anchors: string[];
+  offers: string[];
   maxGap: number;
   negatable: boolean;
 }
@@ -49,10 +55,11 @@ export interface TCompiledPack {
   priceRules: TCompiledPriceRule[];
   disclaimerRules: TCompiledDisclaimerRule[];
   /** Required-disclaimer text is never itself a finding (本品不能代替药物治疗疾病 is not a medical claim). */
-  protectedPhrases: string[][];
+  protectedPhrases: string[];
 }
 
 const regex = (source: string) => new RegExp(source, 'gu');
+const foldString = (text: string) => foldChars(text).join('');
 
 function checkBases(pack: TRulePackInput): void {
   for (const rule of pack.rules) {
@@ -84,8 +91,10 @@ function compile(pack: TRulePackInput): TCompiledPack {
         compiled.spanRules.push({
           rule,
           order,
-          regexes: rule.match === 'pattern' ? rule.patterns.map(regex) : [],
-          exceptionTerms: (rule.exceptions ?? []).map(foldChars),
+          anyPattern:
+            rule.match === 'pattern' ? regex(rule.patterns.map((p) => `(?:${p})`).join('|')) : undefined,
+          stickyPatterns: rule.match === 'pattern' ? rule.patterns.map((p) => new RegExp(p, 'uy')) : [],
+          exceptionTerms: (rule.exceptions ?? []).map(foldString),
           exceptionRegexes: (rule.exceptionPatterns ?? []).map(regex),
           negatable: rule.negatable ?? true,
         });
@@ -103,15 +112,15 @@ function compile(pack: TRulePackInput): TCompiledPack {
         compiled.priceRules.push({
           rule,
           order,
-          anchors: rule.anchors.map(foldChars),
-          offers: rule.offers.map(foldChars),
+          anchors: rule.anchors.map(foldString),
+          offers: rule.offers.map(foldString),
           maxGap: rule.maxGap ?? DEFAULT_PRICE_MAX_GAP,
           negatable: rule.negatable ?? true,
         });
         break;
       case 'required_disclaimer':
         compiled.disclaimerRules.push({ rule, order, phrases: rule.phrases.map(lettersOnly) });
-        compiled.protectedPhrases.push(...rule.phrases.map(foldChars));
+        compiled.protectedPhrases.push(...rule.phrases.map(foldString));
         break;
     }
   });

@@ -1,5 +1,5 @@
 import type { TCompiledPack, TCompiledSpanRule } from './compile-pack';
-import { isClauseBreak, occurrences, patternSpans, type TFoldedText } from './fold-text';
+import { isClauseBreak, patternSpans, patternsSpans, textSpans, type TFoldedText } from './fold-text';
 
 export interface TSpan {
   offset: number;
@@ -17,10 +17,8 @@ function inside(hit: TSpan, spans: readonly TSpan[]): boolean {
   );
 }
 
-export function phraseSpans(chars: readonly string[], phrases: readonly string[][]): TSpan[] {
-  return phrases.flatMap((phrase) =>
-    occurrences(chars, phrase).map((offset) => ({ offset, length: phrase.length })),
-  );
+export function phraseSpans(folded: TFoldedText, phrases: readonly string[]): TSpan[] {
+  return textSpans(folded, phrases);
 }
 
 /**
@@ -49,7 +47,7 @@ export function isNegated(
 
 function exceptionSpans(folded: TFoldedText, compiled: TCompiledSpanRule): TSpan[] {
   return [
-    ...phraseSpans(folded.chars, compiled.exceptionTerms),
+    ...phraseSpans(folded, compiled.exceptionTerms),
     ...compiled.exceptionRegexes.flatMap((regex) => patternSpans(folded, regex)),
   ];
 }
@@ -76,8 +74,8 @@ function rawHits(
     }
   }
   pack.spanRules.forEach((compiled, slot) => {
-    if (compiled.regexes.length === 0 || !applies(slot)) return;
-    for (const regex of compiled.regexes) for (const span of patternSpans(folded, regex)) add(slot, span);
+    if (compiled.anyPattern === undefined || !applies(slot)) return;
+    for (const span of patternsSpans(folded, compiled.anyPattern, compiled.stickyPatterns)) add(slot, span);
   });
   return bySlot;
 }

@@ -1,5 +1,5 @@
 import type { TCompiledPriceRule } from './compile-pack';
-import { occurrences } from './fold-text';
+import { textSpans, type TFoldedText } from './fold-text';
 import { isNumberStart, readSpokenNumber } from './spoken-number';
 
 export interface TPriceClaim {
@@ -66,14 +66,9 @@ const COUNT_AFTER = new Set([
   '人',
 ]);
 
-function containsAny(
-  chars: readonly string[],
-  from: number,
-  to: number,
-  words: readonly string[][],
-): boolean {
-  const slice = chars.slice(Math.max(0, from), Math.max(from, to));
-  return words.some((word) => occurrences(slice, word).length > 0);
+function containsAny(chars: readonly string[], from: number, to: number, words: readonly string[]): boolean {
+  const slice = chars.slice(Math.max(0, from), Math.max(from, to)).join('');
+  return words.some((word) => slice.includes(word));
 }
 
 function wasPriceAfter(chars: readonly string[], from: number) {
@@ -90,33 +85,37 @@ function wasPriceAfter(chars: readonly string[], from: number) {
  * maxGap, by an offered price. The first price said after an offer word decides: lower is a claim, not lower
  * (原价是89，今天也是89) is none.
  */
-export function priceClaims(chars: readonly string[], compiled: TCompiledPriceRule): TPriceClaim[] {
+export function priceClaims(folded: TFoldedText, compiled: TCompiledPriceRule): TPriceClaim[] {
+  const { chars } = folded;
   const claims: TPriceClaim[] = [];
-  for (const anchor of compiled.anchors) {
-    for (const offset of occurrences(chars, anchor)) {
-      const was = wasPriceAfter(chars, offset + anchor.length);
-      if (was === undefined) continue;
-      const afterWas = was.at + was.length;
-      for (let at = afterWas; at < chars.length && at - afterWas <= compiled.maxGap; at += 1) {
-        if (!isNumberStart(chars[at]) || isNumberStart(chars[at - 1])) continue;
-        const offered = readSpokenNumber(chars, at);
-        if (offered === undefined) continue;
-        const end = at + offered.length;
-        if (COUNT_BEFORE.has(chars[at - 1] as string) || COUNT_AFTER.has(chars[end] as string)) {
-          at = end - 1;
-          continue;
-        }
-        const introduced =
-          containsAny(chars, afterWas, at, compiled.offers) ||
-          containsAny(chars, end, end + 3, compiled.offers);
-        if (!introduced) {
-          at = end - 1;
-          continue;
-        }
-        if (offered.value < was.value)
-          claims.push({ offset, length: end - offset, wasPrice: was.value, offeredPrice: offered.value });
-        break;
+  for (const anchor of textSpans(folded, compiled.anchors)) {
+    const was = wasPriceAfter(chars, anchor.offset + anchor.length);
+    if (was === undefined) continue;
+    const afterWas = was.at + was.length;
+    for (let at = afterWas; at < chars.length && at - afterWas <= compiled.maxGap; at += 1) {
+      if (!isNumberStart(chars[at]) || isNumberStart(chars[at - 1])) continue;
+      const offered = readSpokenNumber(chars, at);
+      if (offered === undefined) continue;
+      const end = at + offered.length;
+      if (COUNT_BEFORE.has(chars[at - 1] as string) || COUNT_AFTER.has(chars[end] as string)) {
+        at = end - 1;
+        continue;
       }
+      const introduced =
+        containsAny(chars, afterWas, at, compiled.offers) ||
+        containsAny(chars, end, end + 3, compiled.offers);
+      if (!introduced) {
+        at = end - 1;
+        continue;
+      }
+      if (offered.value < was.value)
+        claims.push({
+          offset: anchor.offset,
+          length: end - anchor.offset,
+          wasPrice: was.value,
+          offeredPrice: offered.value,
+        });
+      break;
     }
   }
   return claims;

@@ -1,5 +1,5 @@
 import { compilePack, type TCompiledPack } from './compile-pack';
-import { foldText } from './fold-text';
+import { foldText, type TFoldedText } from './fold-text';
 import { basisFor, judgedProduct, ruleAppliesTo } from './judge-rule';
 import { isNegated, phraseSpans, spanInside, spanRuleHits, type TSpan } from './match-spans';
 import { priceClaims } from './price-comparison';
@@ -38,7 +38,7 @@ export function productsForSegment(
 }
 
 function priceCandidates(
-  chars: readonly string[],
+  folded: TFoldedText,
   compiled: TCompiledPack,
   products: readonly TScanProduct[],
   protectedSpans: readonly TSpan[],
@@ -47,10 +47,10 @@ function priceCandidates(
   for (const price of compiled.priceRules) {
     const judged = products.filter((product) => ruleAppliesTo(price.rule, product.category));
     if (judged.length === 0) continue;
-    for (const claim of priceClaims(chars, price)) {
+    for (const claim of priceClaims(folded, price)) {
       if (spanInside(claim, protectedSpans)) continue;
-      if (price.negatable && isNegated(chars, claim.offset, compiled.negationCues, compiled.negationWindow))
-        continue;
+      const { negationCues, negationWindow } = compiled;
+      if (price.negatable && isNegated(folded.chars, claim.offset, negationCues, negationWindow)) continue;
       // Backed only when every product it may be about documents a reference price at least as high as the claim.
       const unbacked = judged.find(
         (p) => p.referencePrice === undefined || claim.wasPrice > p.referencePrice,
@@ -74,7 +74,7 @@ function candidatesIn(
   products: readonly TScanProduct[],
 ): { candidates: Candidate[]; original: string[] } {
   const folded = foldText(segment.text);
-  const protectedSpans = phraseSpans(folded.chars, compiled.protectedPhrases);
+  const protectedSpans = phraseSpans(folded, compiled.protectedPhrases);
   const judged = new Map<number, TScanProduct | undefined>();
   const applies = (slot: number) => {
     if (!judged.has(slot)) judged.set(slot, judgedProduct(compiled.spanRules[slot]!.rule, products));
@@ -88,7 +88,7 @@ function candidatesIn(
     product: judged.get(hit.slot)!,
   }));
   return {
-    candidates: [...spans, ...priceCandidates(folded.chars, compiled, products, protectedSpans)],
+    candidates: [...spans, ...priceCandidates(folded, compiled, products, protectedSpans)],
     original: Array.from(segment.text),
   };
 }
