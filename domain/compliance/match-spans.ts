@@ -11,14 +11,11 @@ export interface TRuleHit extends TSpan {
   order: number;
 }
 
-function inside(hit: TSpan, spans: readonly TSpan[]): boolean {
+/** True when the hit lies wholly inside one of the spans (an exception phrase, a protected disclaimer). */
+export function spanInside(hit: TSpan, spans: readonly TSpan[]): boolean {
   return spans.some(
     (span) => hit.offset >= span.offset && hit.offset + hit.length <= span.offset + span.length,
   );
-}
-
-export function phraseSpans(folded: TFoldedText, phrases: readonly string[]): TSpan[] {
-  return textSpans(folded, phrases);
 }
 
 /**
@@ -47,7 +44,7 @@ export function isNegated(
 
 function exceptionSpans(folded: TFoldedText, compiled: TCompiledSpanRule): TSpan[] {
   return [
-    ...phraseSpans(folded, compiled.exceptionTerms),
+    ...textSpans(folded, compiled.exceptionTerms),
     ...compiled.exceptionRegexes.flatMap((regex) => patternSpans(folded, regex)),
   ];
 }
@@ -92,7 +89,7 @@ export function spanRuleHits(
     const compiled = pack.spanRules[slot] as TCompiledSpanRule;
     const exceptions = exceptionSpans(folded, compiled);
     for (const span of spans) {
-      if (inside(span, exceptions) || inside(span, protectedSpans)) continue;
+      if (spanInside(span, exceptions) || spanInside(span, protectedSpans)) continue;
       if (compiled.negatable && isNegated(folded.chars, span.offset, pack.negationCues, pack.negationWindow))
         continue;
       hits.push({ ...span, order: compiled.order, slot });
@@ -100,5 +97,3 @@ export function spanRuleHits(
   }
   return hits;
 }
-
-export { inside as spanInside };

@@ -1,7 +1,7 @@
 import { compilePack, type TCompiledPack } from './compile-pack';
-import { foldText, type TFoldedText } from './fold-text';
+import { foldText, textSpans, type TFoldedText } from './fold-text';
 import { basisFor, judgedProduct, ruleAppliesTo } from './judge-rule';
-import { isNegated, phraseSpans, spanInside, spanRuleHits, type TSpan } from './match-spans';
+import { isNegated, spanInside, spanRuleHits, type TSpan } from './match-spans';
 import { priceClaims } from './price-comparison';
 import type { TRuleInput, TRulePackInput } from './rule-pack.types';
 import type { TSeverity } from './rules.types';
@@ -74,7 +74,7 @@ function candidatesIn(
   products: readonly TScanProduct[],
 ): { candidates: Candidate[]; original: string[] } {
   const folded = foldText(segment.text);
-  const protectedSpans = phraseSpans(folded, compiled.protectedPhrases);
+  const protectedSpans = textSpans(folded, compiled.protectedPhrases);
   const judged = new Map<number, TScanProduct | undefined>();
   const applies = (slot: number) => {
     if (!judged.has(slot)) judged.set(slot, judgedProduct(compiled.spanRules[slot]!.rule, products));

@@ -1,5 +1,5 @@
 import type { TProductCategory } from './product-categories';
-import type { TFindingBasis, TScriptFinding } from './rules.types';
+import type { TScriptFinding } from './rules.types';
 
 /** Plain input types for the scanner (no zod): the activity, the CLI and tests build these directly. */
 export interface TScannableSegment {
@@ -23,7 +23,7 @@ export interface TScanContext {
 
 /** What the scanner produces: every field a stored finding may lack (older scans) is always present. */
 export type TScanFinding = TScriptFinding &
-  Required<Pick<TScriptFinding, 'kind' | 'basis' | 'productCategory'>> & { basis: TFindingBasis };
+  Required<Pick<TScriptFinding, 'kind' | 'basis' | 'productCategory'>>;
 
 export interface TScriptScan {
   /** The rule pack version that judged the script: recorded with the scan so an auditor can reproduce it. */
