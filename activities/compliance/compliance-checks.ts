@@ -1,24 +1,36 @@
-import { DEFAULT_COMPLIANCE_RULES } from '../../domain/compliance/default-rules';
+import { DEFAULT_RULE_PACK } from '../../domain/compliance/default-rules';
 import { checkProductDocuments } from '../../domain/compliance/product-documents';
 import type { TProductCheckResult } from '../../domain/compliance/product-documents.types';
-import type { TComplianceRule, TScriptFinding } from '../../domain/compliance/rules.types';
-import { scanScript, type TScannableSegment } from '../../domain/compliance/scan-script';
+import type { TRulePackInput } from '../../domain/compliance/rule-pack.types';
+import {
+  scanScript,
+  type TScanProduct,
+  type TScannableSegment,
+  type TScriptScan,
+} from '../../domain/compliance/scan-script';
 import type { TProduct } from '../../domain/stream/plan.types';
 
 export interface ComplianceDeps {
-  /** The rule set in force; compliance officers own it. Defaults to the built-in Advertising Law and platform rules. */
-  rules?: readonly TComplianceRule[];
+  /** The rule pack in force; compliance officers own it. Defaults to the pack shipped with the code. */
+  pack?: TRulePackInput;
 }
 
 /**
- * Activities (not inline workflow code) because the rule set is configuration that changes without a deploy: each
- * scan's findings are recorded in history, so a replay never depends on today's rules.
+ * Activities (not inline workflow code) because the rule pack is configuration that changes without a deploy: each
+ * scan's findings and pack version are recorded in history, so a replay never depends on today's rules.
  */
 export function createComplianceActivities(deps: ComplianceDeps = {}) {
-  const rules = deps.rules ?? DEFAULT_COMPLIANCE_RULES;
+  const pack = deps.pack ?? DEFAULT_RULE_PACK;
   return {
-    async scanScriptRevision(input: { segments: TScannableSegment[] }): Promise<TScriptFinding[]> {
-      return scanScript(input.segments, rules);
+    /**
+     * `products` (the lineup: sku, category, referencePrice) makes the scan category-aware and enables the script-level
+     * rules; without it every segment is judged as an `other` product, as before categories existed.
+     */
+    async scanScriptRevision(input: {
+      segments: TScannableSegment[];
+      products?: TScanProduct[];
+    }): Promise<TScriptScan> {
+      return scanScript(input.segments, pack, { products: input.products ?? [] });
     },
     async checkProducts(input: {
       products: TProduct[];

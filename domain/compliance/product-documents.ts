@@ -1,12 +1,17 @@
 import { isDateOnly, localDate } from '../shared/time';
 import type { TProduct, TProductDocument, TProductDocumentKind } from '../stream/plan.types';
-import { PRODUCT_DOCUMENT_KINDS } from '../stream/plan.types';
+import { requiredDocumentKinds } from './category-requirements';
 import type { TDocumentProblem, TProductCheckResult } from './product-documents.types';
 
 const DOCUMENT_LABELS: Record<TProductDocumentKind, string> = {
   qualityInspection: '质检报告 quality inspection report',
   traceability: '溯源凭证 traceability certificate',
+  healthFoodApproval: '保健食品批准证明（蓝帽子）health food approval',
+  registration: '注册证 registration certificate',
 };
+
+/** Products parsed before categories existed carry none: they are held to what every product needs. */
+type TCheckedProduct = Pick<TProduct, 'sku' | 'documents'> & Partial<Pick<TProduct, 'category'>>;
 
 export interface TDocumentCheckOptions {
   /** Expiry dates are local calendar dates; judge them in the stream's time zone. */
@@ -47,11 +52,12 @@ function problemFor(
 }
 
 /**
- * Every product needs a valid quality inspection report and traceability certificate for the whole stream.
+ * Every product needs a valid quality inspection report and traceability certificate for the whole stream, plus what
+ * its category requires (保健食品: the 蓝帽子 approval; 特殊化妆品 and 医疗器械: the registration certificate).
  * Returns one result per product (an empty problem list means the documents are in order).
  */
 export function checkProductDocuments(
-  products: readonly TProduct[],
+  products: readonly TCheckedProduct[],
   streamEndIso: string,
   options: TDocumentCheckOptions = {},
 ): TProductCheckResult[] {
@@ -60,7 +66,7 @@ export function checkProductDocuments(
   const checkedDate = options.checkedAt === undefined ? undefined : localDate(options.checkedAt, timeZone);
   return products.map((product) => ({
     sku: product.sku,
-    problems: PRODUCT_DOCUMENT_KINDS.flatMap((kind) => {
+    problems: requiredDocumentKinds(product.category ?? 'other').flatMap((kind) => {
       const problem = problemFor(kind, product.documents[kind], streamEndDate, checkedDate);
       return problem === undefined ? [] : [problem];
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRODUCT_DOCUMENT_KINDS } from '../stream/plan.types';
 
 export const DOCUMENT_PROBLEM_KINDS = [
   'missing',
@@ -8,7 +9,7 @@ export const DOCUMENT_PROBLEM_KINDS = [
 ] as const;
 
 export const ZDocumentProblemSchema = z.object({
-  document: z.enum(['qualityInspection', 'traceability']),
+  document: z.enum(PRODUCT_DOCUMENT_KINDS),
   kind: z.enum(DOCUMENT_PROBLEM_KINDS),
   /** Human-readable reason, shown to the reviewer and kept as evidence with the decision. */
   detail: z.string(),

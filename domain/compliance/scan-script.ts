@@ -1,79 +1,103 @@
-import type { TComplianceRule, TScriptFinding, TSeverity } from './rules.types';
+import { compilePack, type TCompiledPack } from './compile-pack';
+import { foldText, textSpans, type TFoldedText } from './fold-text';
+import { basisFor, judgedProduct, ruleAppliesTo } from './judge-rule';
+import { isNegated, spanInside, spanRuleHits, type TSpan } from './match-spans';
+import { priceClaims } from './price-comparison';
+import type { TRuleInput, TRulePackInput } from './rule-pack.types';
+import type { TSeverity } from './rules.types';
+import type { TScanContext, TScanFinding, TScanProduct, TScannableSegment, TScriptScan } from './scan.types';
+import { missingDisclaimers } from './script-disclaimers';
 
-export interface TScannableSegment {
-  id: string;
-  text: string;
-}
+export type { TScanContext, TScanFinding, TScanProduct, TScannableSegment, TScriptScan } from './scan.types';
 
-interface Candidate {
-  segmentId: string;
-  offset: number;
-  length: number;
-  rule: TComplianceRule;
-  ruleIndex: number;
+interface Candidate extends TSpan {
+  rule: TRuleInput;
+  order: number;
+  product: TScanProduct;
 }
 
 const SEVERITY_RANK: Record<TSeverity, number> = { high: 3, medium: 2, low: 1 };
+/** Judges text when the lineup is unknown: `other` asks only what every product must respect. */
+const UNKNOWN_PRODUCT: TScanProduct = { sku: '', category: 'other' };
 
 /**
- * Folds one code point for matching: NFKC turns full-width １００％ or Ｖ into 100% and V (a common way to dodge
- * filters), then case-folds. A code point whose fold is not a single code point is kept as is, so offsets in the
- * folded text are offsets in the original text.
+ * The products a segment speaks for: its own product; with no (or an unknown) product, the only product of a
+ * one-product lineup, else every product of the lineup. An unattributed claim can be heard as being about any product
+ * on sale, so it is judged by the strictest reading: 增强免疫力 in the opening of a stream that sells a 保健食品 and a
+ * snack is a finding (the snack may not claim it), in a stream selling only the 保健食品 it is not.
  */
-function foldCodePoint(char: string): string {
-  const folded = char.normalize('NFKC').toLowerCase();
-  return Array.from(folded).length === 1 ? folded : char.toLowerCase();
+export function productsForSegment(
+  segment: TScannableSegment,
+  products: readonly TScanProduct[],
+): readonly TScanProduct[] {
+  if (products.length === 0) return [UNKNOWN_PRODUCT];
+  const own =
+    segment.productSku === undefined ? undefined : products.find((p) => p.sku === segment.productSku);
+  if (own !== undefined) return [own];
+  return products;
 }
 
-function fold(text: string): string[] {
-  return Array.from(text, foldCodePoint);
-}
-
-function occurrences(haystack: readonly string[], needle: readonly string[]): number[] {
-  const found: number[] = [];
-  if (needle.length === 0) return found;
-  for (let start = 0; start + needle.length <= haystack.length; start += 1) {
-    let index = 0;
-    while (index < needle.length && haystack[start + index] === needle[index]) index += 1;
-    if (index === needle.length) found.push(start);
+function priceCandidates(
+  folded: TFoldedText,
+  compiled: TCompiledPack,
+  products: readonly TScanProduct[],
+  protectedSpans: readonly TSpan[],
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const price of compiled.priceRules) {
+    const judged = products.filter((product) => ruleAppliesTo(price.rule, product.category));
+    if (judged.length === 0) continue;
+    for (const claim of priceClaims(folded, price)) {
+      if (spanInside(claim, protectedSpans)) continue;
+      const { negationCues, negationWindow } = compiled;
+      if (price.negatable && isNegated(folded.chars, claim.offset, negationCues, negationWindow)) continue;
+      // Backed only when every product it may be about documents a reference price at least as high as the claim.
+      const unbacked = judged.find(
+        (p) => p.referencePrice === undefined || claim.wasPrice > p.referencePrice,
+      );
+      if (unbacked !== undefined)
+        candidates.push({
+          offset: claim.offset,
+          length: claim.length,
+          rule: price.rule,
+          order: price.order,
+          product: unbacked,
+        });
+    }
   }
-  return found;
-}
-
-function insideException(
-  hit: { offset: number; length: number },
-  spans: readonly [number, number][],
-): boolean {
-  return spans.some(([from, to]) => hit.offset >= from && hit.offset + hit.length <= to);
+  return candidates;
 }
 
 function candidatesIn(
   segment: TScannableSegment,
-  chars: readonly string[],
-  rules: readonly TComplianceRule[],
-): Candidate[] {
-  const candidates: Candidate[] = [];
-  rules.forEach((rule, ruleIndex) => {
-    const exceptionSpans: [number, number][] = [];
-    for (const exception of rule.exceptions) {
-      const folded = fold(exception);
-      for (const at of occurrences(chars, folded)) exceptionSpans.push([at, at + folded.length]);
-    }
-    for (const term of new Set(rule.terms)) {
-      const folded = fold(term);
-      for (const offset of occurrences(chars, folded)) {
-        const hit = { offset, length: folded.length };
-        if (!insideException(hit, exceptionSpans))
-          candidates.push({ segmentId: segment.id, ...hit, rule, ruleIndex });
-      }
-    }
-  });
-  return candidates;
+  compiled: TCompiledPack,
+  products: readonly TScanProduct[],
+): { candidates: Candidate[]; original: string[] } {
+  const folded = foldText(segment.text);
+  const protectedSpans = textSpans(folded, compiled.protectedPhrases);
+  const judged = new Map<number, TScanProduct | undefined>();
+  const applies = (slot: number) => {
+    if (!judged.has(slot)) judged.set(slot, judgedProduct(compiled.spanRules[slot]!.rule, products));
+    return judged.get(slot) !== undefined;
+  };
+  const spans = spanRuleHits(folded, compiled, protectedSpans, applies).map((hit) => ({
+    offset: hit.offset,
+    length: hit.length,
+    order: hit.order,
+    rule: compiled.spanRules[hit.slot]!.rule,
+    product: judged.get(hit.slot)!,
+  }));
+  return {
+    candidates: [...spans, ...priceCandidates(folded, compiled, products, protectedSpans)],
+    original: Array.from(segment.text),
+  };
 }
 
 /**
- * Keeps the longest hits and drops any hit overlapping one already kept: 全网最低 is one finding, not three
- * (全网最低, 最低, 最). Ties go to the more severe rule, then the earlier position, then rule order.
+ * Keeps the longest hits of each kind and drops any hit overlapping one already kept: 全网最低价 is one finding, not
+ * three (全网最低, 最低, 最). Different kinds may overlap, because one phrase can break two rules: 百分之百不过敏 is both
+ * an absolute term and a safety guarantee, with different bases. Ties go to the more severe rule, then the earlier
+ * position, then pack order.
  */
 function selectNonOverlapping(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort(
@@ -81,39 +105,61 @@ function selectNonOverlapping(candidates: Candidate[]): Candidate[] {
       b.length - a.length ||
       SEVERITY_RANK[b.rule.severity] - SEVERITY_RANK[a.rule.severity] ||
       a.offset - b.offset ||
-      a.ruleIndex - b.ruleIndex,
+      a.order - b.order,
   );
   const kept: Candidate[] = [];
   for (const candidate of ranked) {
     const overlaps = kept.some(
       (other) =>
-        candidate.offset < other.offset + other.length && other.offset < candidate.offset + candidate.length,
+        other.rule.kind === candidate.rule.kind &&
+        candidate.offset < other.offset + other.length &&
+        other.offset < candidate.offset + candidate.length,
     );
     if (!overlaps) kept.push(candidate);
   }
-  return kept.sort((a, b) => a.offset - b.offset);
+  return kept.sort((a, b) => a.offset - b.offset || a.order - b.order);
 }
 
-/** Findings in script order (segment order, then offset). Pure and deterministic: same input, same ids. */
+function toFinding(
+  segmentId: string,
+  hit: Candidate,
+  original: readonly string[],
+  pack: TRulePackInput,
+): TScanFinding {
+  const { rule, product } = hit;
+  return {
+    id: `${segmentId}:${hit.offset}:${rule.id}`,
+    segmentId,
+    offset: hit.offset,
+    length: hit.length,
+    term: original.slice(hit.offset, hit.offset + hit.length).join(''),
+    ruleId: rule.id,
+    kind: rule.kind,
+    category: rule.category,
+    severity: rule.severity,
+    basis: basisFor(rule, product.category, pack.bases),
+    ...(rule.suggestion === undefined ? {} : { suggestion: { ...rule.suggestion } }),
+    productCategory: product.category,
+  };
+}
+
+/**
+ * Scans a script against a rule pack. Findings come in script order (segment order, then offset), then the
+ * script-level ones (a required disclaimer missing). Pure and deterministic: same input, same findings and ids.
+ */
 export function scanScript(
   segments: readonly TScannableSegment[],
-  rules: readonly TComplianceRule[],
-): TScriptFinding[] {
-  const findings: TScriptFinding[] = [];
+  pack: TRulePackInput,
+  context: TScanContext = {},
+): TScriptScan {
+  const compiled = compilePack(pack);
+  const products = context.products ?? [];
+  const findings: TScanFinding[] = [];
   for (const segment of segments) {
-    const original = Array.from(segment.text);
-    for (const hit of selectNonOverlapping(candidatesIn(segment, fold(segment.text), rules))) {
-      findings.push({
-        id: `${segment.id}:${hit.offset}:${hit.rule.id}`,
-        segmentId: segment.id,
-        offset: hit.offset,
-        length: hit.length,
-        term: original.slice(hit.offset, hit.offset + hit.length).join(''),
-        ruleId: hit.rule.id,
-        category: hit.rule.category,
-        severity: hit.rule.severity,
-      });
-    }
+    const { candidates, original } = candidatesIn(segment, compiled, productsForSegment(segment, products));
+    for (const hit of selectNonOverlapping(candidates))
+      findings.push(toFinding(segment.id, hit, original, pack));
   }
-  return findings;
+  findings.push(...missingDisclaimers(segments, compiled, products));
+  return { packVersion: compiled.version, findings };
 }

@@ -30,8 +30,16 @@ export type TStreamEvent =
   /** First event of every stream; replay starts from it. */
   | (Base<'StreamPlanned'> & { streamId: string; plan: TStreamPlan })
   | (Base<'ScriptSubmitted'> & { revision: number; segments: TScriptSegment[]; submittedBy: string })
-  /** `truncated`: findings beyond the stored limit (the scan found more; the reviewer sees that it did). */
-  | (Base<'ScriptScanned'> & { revision: number; findings: TScriptFinding[]; truncated?: number })
+  /**
+   * `truncated`: findings beyond the stored limit (the scan found more; the reviewer sees that it did). `packVersion`:
+   * the compliance rule pack that judged the script, so an auditor knows which rules applied.
+   */
+  | (Base<'ScriptScanned'> & {
+      revision: number;
+      findings: TScriptFinding[];
+      truncated?: number;
+      packVersion?: string;
+    })
   | (Base<'ScriptDecided'> & {
       revision: number;
       decision: TScriptDecision;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZProductCategorySchema } from '../compliance/product-categories.types';
 import { ZIsoInstantSchema, ZTimeZoneSchema } from '../shared/time.schema';
 import { ZTimingPolicySchema } from './timing-policy.types';
 
@@ -58,14 +59,23 @@ export const ZProductDocumentSchema = z.object({
 });
 export type TProductDocument = z.infer<typeof ZProductDocumentSchema>;
 
-export const PRODUCT_DOCUMENT_KINDS = ['qualityInspection', 'traceability'] as const;
+/** healthFoodApproval: 保健食品 注册证书/备案凭证 (蓝帽子); registration: 特殊化妆品 or 医疗器械 注册证. */
+export const PRODUCT_DOCUMENT_KINDS = [
+  'qualityInspection',
+  'traceability',
+  'healthFoodApproval',
+  'registration',
+] as const;
 export type TProductDocumentKind = (typeof PRODUCT_DOCUMENT_KINDS)[number];
 
 export const ZProductSchema = z.object({
   sku: z.string().trim().min(1).max(KEY_MAX),
   name: z.string().trim().min(1).max(LABEL_MAX),
+  category: ZProductCategorySchema.default('other'),
   /** Yuan. */
   price: z.number().nonnegative().max(AMOUNT_MAX),
+  /** Yuan: the documented "was" price (lowest of the previous 7 days, or a labelled list price) that backs 原价 claims. */
+  referencePrice: z.number().nonnegative().max(AMOUNT_MAX).optional(),
   stock: z.number().int().nonnegative().max(COUNT_MAX),
   /** What a rejected product does to the stream: drop it from the lineup, or block the whole stream (hero product). */
   onReject: z.enum(['drop', 'block']).default('drop'),
@@ -73,6 +83,8 @@ export const ZProductSchema = z.object({
     .object({
       qualityInspection: ZProductDocumentSchema.optional(),
       traceability: ZProductDocumentSchema.optional(),
+      healthFoodApproval: ZProductDocumentSchema.optional(),
+      registration: ZProductDocumentSchema.optional(),
     })
     .default({}),
 });

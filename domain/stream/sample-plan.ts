@@ -76,7 +76,7 @@ export function buildSamplePlan(options: TSamplePlanOptions): TStreamPlan {
         id: 'close',
         kind: 'closing_push',
         productSku: SAMPLE_PRODUCT_SKU,
-        text: `库存只剩最后两百件，${SAMPLE_BANNED_TERM}，错过今天就要等下次活动了！`,
+        text: `今晚本场备货两百件，${SAMPLE_BANNED_TERM}，错过今天就要等下次活动了！`,
         plannedMinutes: 20,
       },
     ],

@@ -5,6 +5,7 @@ const doc = (expiresOn: string) => ({ issuer: '质检院', number: 'N-1', expire
 const product = (documents: TProduct['documents']): TProduct => ({
   sku: 'A',
   name: '面霜',
+  category: 'other',
   price: 1,
   stock: 1,
   onReject: 'drop',
@@ -63,5 +64,36 @@ describe('checkProductDocuments', () => {
     const end = '2026-12-02T00:30:00+08:00';
     expect(kinds(p, end)).toEqual(['traceability:expires_before_stream_end']);
     expect(kinds(p, end, { timeZone: 'UTC' })).toEqual([]);
+  });
+});
+
+describe('checkProductDocuments by product category', () => {
+  const valid = { qualityInspection: doc('2027-01-01'), traceability: doc('2027-01-01') };
+  const ofCategory = (category: TProduct['category'], documents: TProduct['documents']): TProduct => ({
+    ...product(documents),
+    category,
+  });
+
+  it('asks a 保健食品 for its 蓝帽子 approval', () => {
+    expect(kinds(ofCategory('health_food', valid))).toEqual(['healthFoodApproval:missing']);
+    expect(kinds(ofCategory('health_food', { ...valid, healthFoodApproval: doc('2030-01-01') }))).toEqual([]);
+  });
+
+  it('asks a 特殊化妆品 and a 医疗器械 for their registration certificate, and judges its expiry too', () => {
+    expect(kinds(ofCategory('special_cosmetics', valid))).toEqual(['registration:missing']);
+    expect(kinds(ofCategory('medical_device', valid))).toEqual(['registration:missing']);
+    expect(kinds(ofCategory('medical_device', { ...valid, registration: doc('2026-11-30') }))).toEqual([
+      'registration:expires_before_stream_end',
+    ]);
+  });
+
+  it('asks ordinary categories only for the two documents every product needs', () => {
+    for (const category of ['food', 'cosmetics', 'apparel', 'electronics', 'other'] as const)
+      expect(kinds(ofCategory(category, valid))).toEqual([]);
+  });
+
+  it('treats a product recorded before categories existed as `other`', () => {
+    const { category: _category, ...legacy } = ofCategory('health_food', valid);
+    expect(checkProductDocuments([legacy], STREAM_END)).toEqual([{ sku: 'A', problems: [] }]);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_COMPLIANCE_RULES } from '../../../domain/compliance/default-rules';
+import { DEFAULT_RULE_PACK } from '../../../domain/compliance/default-rules';
 import { checkProductDocuments } from '../../../domain/compliance/product-documents';
 import { scanScript } from '../../../domain/compliance/scan-script';
 import { SYSTEM_ACTOR, type TActor } from '../../../domain/shared/actor.types';
@@ -38,7 +38,7 @@ export function ev<K extends TStreamEventType>(
   return { type, at, actor, ...payload } as unknown as TStreamEvent;
 }
 
-const findings = scanScript(plan.script, DEFAULT_COMPLIANCE_RULES);
+const { findings } = scanScript(plan.script, DEFAULT_RULE_PACK, { products: plan.products });
 
 /** The whole life of the sample stream, labelled so tests can stop at any point. */
 export function happyPathEvents(): Array<{ label: string; event: TStreamEvent }> {

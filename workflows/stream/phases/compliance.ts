@@ -26,7 +26,10 @@ export async function runCompliance(run: StreamRun): Promise<void> {
     const state = run.state;
     const current = state.script.revisions.find((r) => r.revision === state.script.currentRevision);
     if (current !== undefined && current.findings === undefined) {
-      const findings = await scanScriptRevision({ segments: current.segments });
+      const { findings, packVersion } = await scanScriptRevision({
+        segments: current.segments,
+        products: state.plan.products,
+      });
       run.emitIf({
         type: 'ScriptScanned',
         revision: current.revision,
@@ -34,6 +37,7 @@ export async function runCompliance(run: StreamRun): Promise<void> {
         ...(findings.length > MAX_STORED_FINDINGS
           ? { truncated: findings.length - MAX_STORED_FINDINGS }
           : {}),
+        packVersion,
       });
       continue;
     }
