@@ -40,6 +40,35 @@ const WORKFLOW_RESTRICTED_IMPORTS = [
   '@temporalio/activity',
 ];
 
+/** Deterministic code may not do I/O; workflow code may not load a schema library either (see restrictedImports). */
+function restrictedImports(forWorkflows) {
+  return {
+    paths: [
+      ...WORKFLOW_RESTRICTED_IMPORTS.map((name) => ({
+        name,
+        message:
+          'Workflow and domain code must stay deterministic and free of I/O: move this into an activity.',
+      })),
+      ...(forWorkflows
+        ? [
+            {
+              name: 'zod',
+              message:
+                'Every cached workflow evaluates its own copy of what it imports (zod: ~1.8 MB per stream): validate at the edge, use plain types and domain/engine/input-spec inside.',
+            },
+          ]
+        : []),
+    ],
+    patterns: [
+      {
+        group: ['**/activities', '**/activities/**', '**/runtime/**', '**/api/**'],
+        allowTypeImports: true,
+        message: 'Workflows import activities as types only.',
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'generated/**', '.data/**', 'coverage/**', 'test-artifacts/**', 'dist/**'] },
   js.configs.recommended,
@@ -60,23 +89,7 @@ export default tseslint.config(
   {
     files: ['workflows/**/*.ts', 'domain/**/*.ts', 'tests/integration/fixtures/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: WORKFLOW_RESTRICTED_IMPORTS.map((name) => ({
-            name,
-            message:
-              'Workflow and domain code must stay deterministic and free of I/O: move this into an activity.',
-          })),
-          patterns: [
-            {
-              group: ['**/activities', '**/activities/**', '**/runtime/**', '**/api/**'],
-              allowTypeImports: true,
-              message: 'Workflows import activities as types only.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', restrictedImports(false)],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'No process access in deterministic code.' },
@@ -94,6 +107,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Later blocks win for the same rule: workflows get the domain's restrictions plus the schema library.
+    files: ['workflows/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', restrictedImports(true)] },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

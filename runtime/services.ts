@@ -43,6 +43,7 @@ export async function runWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: { ...deps, config },
+    maxCachedWorkflows: config.workflowCacheSize,
   });
   const running = worker.run();
   running.catch((error: unknown) => {

@@ -3,7 +3,7 @@ import type { TActor } from '../../domain/shared/actor.types';
 import { DomainError } from '../../domain/shared/errors';
 import { parseInput } from '../../domain/shared/parse-input';
 import { buildSamplePlan } from '../../domain/stream/sample-plan';
-import type { TStreamPlan } from '../../domain/stream/plan.types';
+import type { TStreamPlan, TTeamRoster } from '../../domain/stream/plan.types';
 import type { TTimingPolicyInput } from '../../domain/stream/timing-policy.types';
 
 /**
@@ -50,20 +50,29 @@ export const SAMPLE_FORM_DEFAULTS: TSampleStreamForm = {
 const isoInMinutes = (minutes: number): string =>
   new Date(Math.ceil((Date.now() + minutes * 60_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
-/** The sample plan (domain/stream/sample-plan.ts) with the form's title, start, duration and timing profile. */
-export function planFromSampleForm(body: unknown, actor: TActor): TStreamPlan {
+/**
+ * The sample plan (domain/stream/sample-plan.ts) with the form's title, start, duration and timing profile, and the
+ * installation's own people on the roster where it matters (see sample-team.ts).
+ */
+export function planFromSampleForm(body: unknown, actor: TActor, team: Partial<TTeamRoster>): TStreamPlan {
   const form = parseInput(ZSampleStreamFormSchema, body, 'sample stream form');
   const plan = buildSamplePlan({
     scheduledStart: isoInMinutes(form.startInMinutes),
     owner: actor.id,
     ...(form.timing === 'demo' ? { timing: DEMO_TIMING } : {}),
   });
-  return { ...plan, title: form.title, plannedDurationMinutes: form.durationMinutes };
+  return {
+    ...plan,
+    title: form.title,
+    plannedDurationMinutes: form.durationMinutes,
+    team: { ...plan.team, ...team },
+  };
 }
 
 /** The sample plan as editable JSON: a day ahead, standard timings, owned by whoever is looking. */
-export function samplePlanJson(actor: TActor): string {
-  return JSON.stringify(buildSamplePlan({ scheduledStart: isoInMinutes(24 * 60), owner: actor.id }), null, 2);
+export function samplePlanJson(actor: TActor, team: Partial<TTeamRoster>): string {
+  const plan = buildSamplePlan({ scheduledStart: isoInMinutes(24 * 60), owner: actor.id });
+  return JSON.stringify({ ...plan, team: { ...plan.team, ...team } }, null, 2);
 }
 
 export function parsePlanJson(text: string): unknown {

@@ -25,6 +25,7 @@ import { errorPage } from './pages/error-page';
 import { loginPage } from './pages/login-page';
 import { outboxPage } from './pages/outbox-page';
 import { parseActionForm } from './forms/form-input';
+import { sampleTeamFrom } from './sample-team';
 import { createPageHandler, send, withQuery } from './page-handler';
 import { reviewReport } from './read-model';
 import { createRenderers } from './renderers';
@@ -105,7 +106,12 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         send(res, 403, errorPage(ctx, 403, ctx.t('create.forbidden')));
         return;
       }
-      send(res, 200, createPage(ctx, { sample: SAMPLE_FORM_DEFAULTS, planJson: samplePlanJson(ctx.actor) }));
+      const team = await sampleTeamFrom(db, ctx.actor);
+      send(
+        res,
+        200,
+        createPage(ctx, { sample: SAMPLE_FORM_DEFAULTS, planJson: samplePlanJson(ctx.actor, team) }),
+      );
     }),
   );
 
@@ -122,7 +128,10 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       const mode = body.mode === 'json' ? 'json' : 'sample';
       const planText = typeof body.plan === 'string' ? body.plan : '';
       try {
-        const plan = mode === 'json' ? parsePlanJson(planText) : planFromSampleForm(body, ctx.actor);
+        const plan =
+          mode === 'json'
+            ? parsePlanJson(planText)
+            : planFromSampleForm(body, ctx.actor, await sampleTeamFrom(db, ctx.actor));
         const created = await streams.createStream(ctx.actor, plan);
         res.locals.audit = { action: 'stream.create', target: created.id };
         res.redirect(303, `/streams/${encodeURIComponent(created.id)}?done=create`);
@@ -134,7 +143,8 @@ export function createWebRouter(deps: WebRouterDeps): Router {
           DOMAIN_ERROR_HTTP_STATUS[error.code],
           createPage(ctx, {
             sample: sample.success ? sample.data : SAMPLE_FORM_DEFAULTS,
-            planJson: mode === 'json' ? planText : samplePlanJson(ctx.actor),
+            planJson:
+              mode === 'json' ? planText : samplePlanJson(ctx.actor, await sampleTeamFrom(db, ctx.actor)),
             error: error.message,
             errorFor: mode,
           }),

@@ -326,8 +326,10 @@ describe('stream API on the real worker and dev server', () => {
     const [audit] = await waitForAudit(f.harness.db, { action: 'metrics.ingest', actorId: operator.email });
     expect(audit).toMatchObject({ status: 202, authMethod: 'token' });
 
+    // An id no stream ever had: 404 saying so (not a conflict about a superseded report).
     const missing = await request(f.app).get(`/api/reports/streams/${streamId}`).set(bearer(auditor));
     expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'NOT_FOUND', message: `No stream ${streamId}` });
     await createReportActivities({ db: f.harness.db, logger: f.harness.logger }).buildStreamReview({
       streamId,
       title: '双11 专场',

@@ -87,62 +87,61 @@ describe('web UI in Chromium', () => {
     const streamPath = new URL(op.page.url()).pathname;
     const streamId = decodeURIComponent(streamPath.split('/')[2]!);
 
-    // The reviewer sees the script with the banned term marked in place, and the product's documents.
+    // The reviewer's work queue lists the script and the product, each linking to the form that settles it.
     const rv = await personFor(reviewer, '/inbox');
-    const scriptItem = rv.page.locator(
-      `section[aria-labelledby="s-${streamId}"] article[data-key="script:r1"]`,
-    );
+    const scriptItem = rv.page.locator(`li.inbox-item[data-stream="${streamId}"][data-key="script:r1"]`);
     await reloadUntil(rv.page, () => scriptItem.isVisible());
-    const mark = scriptItem.locator('.seg-text mark');
+    await rv.screenshot('inbox');
+    await scriptItem.getByRole('link', { name: '审核脚本' }).click();
+    await rv.page.waitForURL((url) => url.pathname === streamPath && url.hash === '#act-decide-script');
+
+    // On the stream page: the script with the banned term marked in place, and the product's documents.
+    const mark = rv.page.locator('.seg-text mark').first();
     await expect(mark.innerText()).resolves.toBe(SAMPLE_BANNED_TERM);
     await expect(mark.getAttribute('title')).resolves.toMatch(/ad-law/);
-    const product = rv.page.locator(
-      `section[aria-labelledby="s-${streamId}"] article[data-key="product:${SAMPLE_PRODUCT_SKU}"]`,
-    );
-    await expect(product.locator('table.docs').innerText()).resolves.toMatch(
+    await expect(rv.page.locator('table.docs').first().innerText()).resolves.toMatch(
       /QI-2026-118604[\s\S]*TR-5531-0098-2026/,
     );
-    await scriptItem.scrollIntoViewIfNeeded();
-    await rv.screenshot('inbox-flagged-script');
+    const decideForm = rv.page.locator('form#act-decide-script');
+    await decideForm.scrollIntoViewIfNeeded();
+    await rv.screenshot('stream-flagged-script');
 
     // A stale second tab: the decision made in one tab is refused in the other (409, shown on the page).
     const staleTab = await rv.page.context().newPage();
-    await staleTab.goto('/inbox');
-    await scriptItem.getByLabel(/理由/).fill(`绝对化用语「${SAMPLE_BANNED_TERM}」违反广告法第九条`);
-    await scriptItem.getByRole('button', { name: '驳回 r1' }).click();
-    await rv.page.waitForURL(/\/inbox\?done=decide-script/);
+    await staleTab.goto(streamPath);
+    await decideForm.getByLabel(/理由/).fill(`绝对化用语「${SAMPLE_BANNED_TERM}」违反广告法第九条`);
+    await decideForm.getByRole('button', { name: '驳回 r1' }).click();
+    await rv.page.waitForURL(/done=decide-script/);
     await expect(rv.page.getByRole('status').first().innerText()).resolves.toContain('已完成');
-    const staleItem = staleTab.locator(
-      `section[aria-labelledby="s-${streamId}"] article[data-key="script:r1"]`,
-    );
-    await staleItem.getByLabel(/理由/).fill('second opinion');
+    const staleForm = staleTab.locator('form#act-decide-script');
+    await staleForm.getByLabel(/理由/).fill('second opinion');
     const consoleInStale: string[] = [];
     staleTab.on('console', (m) => {
       if (m.type() === 'error' && !/status of 409/.test(m.text())) consoleInStale.push(m.text());
     });
-    await staleItem.getByRole('button', { name: '驳回 r1' }).click();
+    await staleForm.getByRole('button', { name: '驳回 r1' }).click();
     await staleTab.waitForLoadState();
     await expect(staleTab.locator('#page-error').innerText()).resolves.toMatch(/already rejected/);
     await staleTab.close();
     expect(consoleInStale).toEqual([]);
 
-    // The operator revises the closing push on the stream page.
-    await op.page.goto(streamPath);
+    // The rejected script waits for its author: the operator's queue says so and leads to the editor.
+    await op.page.goto('/inbox');
+    const revise = op.page.locator(`li.inbox-item[data-stream="${streamId}"][data-key="revise:r1"]`);
+    await reloadUntil(op.page, () => revise.isVisible());
+    await revise.getByRole('link', { name: '提交脚本修订' }).click();
+    await op.page.waitForURL((url) => url.pathname === streamPath);
     const closing = op.page.getByLabel('转化促单 (close)');
     await closing.fill((await closing.inputValue()).replace(SAMPLE_BANNED_TERM, '直播间专享价'));
     await op.page.getByRole('button', { name: '提交 r2' }).click();
     await op.page.waitForURL(/done=submit-script/);
 
-    // The reviewer approves r2 (nothing flagged) and the product.
-    const r2 = rv.page.locator(`section[aria-labelledby="s-${streamId}"] article[data-key="script:r2"]`);
-    await rv.page.goto('/inbox');
-    await reloadUntil(
-      rv.page,
-      async () => (await r2.isVisible()) && (await r2.getByText('自动扫描未发现问题').isVisible()),
-    );
-    await r2.getByRole('button', { name: '通过 r2' }).click();
+    // The reviewer approves r2 (nothing flagged) and the product, from the stream page.
+    await rv.page.goto(streamPath);
+    await reloadUntil(rv.page, () => rv.page.getByText('自动扫描未发现问题').isVisible());
+    await rv.page.locator('form#act-decide-script').getByRole('button', { name: '通过 r2' }).click();
     await rv.page.waitForURL(/done=decide-script/);
-    await product.getByRole('button', { name: `通过 ${SAMPLE_PRODUCT_SKU}` }).click();
+    await rv.page.getByRole('button', { name: `通过 ${SAMPLE_PRODUCT_SKU}` }).click();
     await rv.page.waitForURL(/done=decide-product/);
 
     // The stream page shows the next phase.

@@ -241,20 +241,38 @@ describe('stream workflow on the real dev server', () => {
     finished.push(handle);
   });
 
-  it.concurrent('escalates an unsigned checklist to the co-host and managers', async () => {
-    const harness = await getHarness();
-    const handle = await startStream(harness, {
-      startInSeconds: 30,
-      timing: { checklistReminderOffsetsSeconds: [15], checklistDueBeforeStartSeconds: 5 },
-    });
-    await passGates(handle);
-    const state = await waitForState(handle, (s) => s.checklist.escalatedAt !== undefined, 40_000);
-    expect(state.phase).toBe('preheat');
-    expect(state.approvalNotices['checklist']?.reminders).toBeGreaterThanOrEqual(1);
-    await act(handle, 'cancel', people.manager, { reason: 'test finished' });
-    await handle.result();
-    finished.push(handle);
-  });
+  it.concurrent(
+    "reminds with the plan's own checklist, then escalates it unsigned to the co-host and managers",
+    async () => {
+      const harness = await getHarness();
+      // A health-food stream has checks of its own; the reminders must list those, not a fixed set.
+      const checklist = [
+        { id: 'equipment', label: '设备调试' },
+        { id: 'bluehat', label: '蓝帽子证书核对' },
+        { id: 'disclaimer', label: '口播“本品不能代替药物”' },
+      ];
+      const handle = await startStream(harness, {
+        startInSeconds: 30,
+        timing: { checklistReminderOffsetsSeconds: [15], checklistDueBeforeStartSeconds: 5 },
+        edit: (plan) => ({ ...plan, checklist }),
+      });
+      await passGates(handle);
+      const state = await waitForState(handle, (s) => s.checklist.escalatedAt !== undefined, 40_000);
+      expect(state.phase).toBe('preheat');
+      expect(state.approvalNotices['checklist']?.reminders).toBeGreaterThanOrEqual(1);
+      const rows = await harness.db.notification.findMany({ where: { workflowId: handle.workflowId } });
+      const reminder = rows.find((n) => n.template === 'team_reminder')!;
+      for (const item of checklist) expect(reminder.bodyText).toContain(`[ ] ${item.label}`);
+      const escalation = rows.find((n) => n.template === 'checklist_escalation')!;
+      expect(escalation.bodyText).toContain('蓝帽子证书核对');
+      // Every product decision waiting names its product, so two products' messages differ.
+      const productWaiting = rows.find((n) => n.template === 'gate_waiting' && n.subject.includes('HF-001'));
+      expect(productWaiting?.subject).toContain('玻尿酸保湿面霜');
+      await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+      await handle.result();
+      finished.push(handle);
+    },
+  );
 
   it.concurrent('pauses shift the live end; an extension moves end, tail and review', async () => {
     const harness = await getHarness();
