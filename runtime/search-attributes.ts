@@ -18,14 +18,17 @@ const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
  * Registers the custom search attributes the workflows upsert. Idempotent; on clusters where the operator API is not
  * allowed (e.g. Temporal Cloud) it logs what an operator has to register instead of failing the boot.
  */
+/** The custom search attributes as the operator API registers them (name -> indexed value type). */
+export function searchAttributeTypes(): Record<string, temporal.api.enums.v1.IndexedValueType> {
+  return Object.fromEntries(LIVEOPS_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_TYPE[key.type]!]));
+}
+
 export async function ensureSearchAttributes(
   client: Client,
   namespace: string,
   logger: Logger,
 ): Promise<void> {
-  const wanted = Object.fromEntries(
-    LIVEOPS_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_TYPE[key.type]!]),
-  );
+  const wanted = searchAttributeTypes();
   try {
     const existing = await client.connection.operatorService.listSearchAttributes({ namespace });
     const missing = Object.fromEntries(
