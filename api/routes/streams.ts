@@ -50,11 +50,28 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       success: {
         status: 200,
         description: 'Matching streams and the cursor of the next page (null on the last)',
-        schema: z.object({ streams: z.array(ZStreamSummarySchema), nextCursor: z.string().nullable() }),
+        schema: z.object({
+          streams: z.array(ZStreamSummarySchema),
+          nextCursor: z.string().nullable(),
+          more: z.boolean().optional(),
+        }),
       },
     },
     async ({ query, actor }) => {
-      const { pendingFor, ...filter } = query;
+      const { pendingFor, source, ...filter } = query;
+      if (source === 'temporal') {
+        if (pendingFor !== undefined || filter.pending !== undefined || filter.cursor !== undefined)
+          throw new AppError('INVALID_INPUT', 'source=temporal lists by phase, owner and date only', [
+            {
+              path: ['source'],
+              message: 'pendingFor, pending and cursor need the read model',
+              code: 'custom',
+              in: 'query',
+            },
+          ]);
+        const visible = await streams.listStreamsFromVisibility(filter);
+        return { streams: visible.items, nextCursor: null, more: visible.more };
+      }
       const page = await streams.listStreams({
         ...filter,
         ...(pendingFor === 'me' ? { pendingFor: actor } : {}),

@@ -35,6 +35,11 @@ export const ZStreamListQuerySchema = z.object({
   pending: booleanQuery.optional(),
   /** me: only streams with something waiting for the caller. */
   pendingFor: z.literal('me').optional(),
+  /**
+   * temporal: list from Temporal's visibility store (search attributes) instead of the read model, e.g. while the
+   * read model is behind; no pending items, no cursor (up to `limit`, and `more` says whether there were more).
+   */
+  source: z.enum(['readModel', 'temporal']).default('readModel'),
   limit: ZLimitSchema,
   cursor: ZCursorSchema,
 });
@@ -58,7 +63,8 @@ export const ZStreamSummarySchema = z.object({
   timeZone: z.string(),
   paused: z.boolean(),
   nextDeadline: z.object({ kind: z.string(), at: z.string() }).nullable(),
-  pendingItems: z.number(),
+  /** null when listed from Temporal's visibility store (it does not know). */
+  pendingItems: z.number().nullable(),
   updatedAt: z.string(),
 });
 

@@ -23,6 +23,7 @@ import { STREAM_UPDATES, streamStateQuery } from '../../workflows/stream/message
 import type { streamWorkflow } from '../../workflows/stream/stream-workflow';
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import { listStreams, pendingFor } from './stream-lists';
+import { listStreamsFromVisibility } from './stream-visibility';
 
 const GRPC_NOT_FOUND = 5;
 
@@ -106,6 +107,8 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
           workflowId: id,
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           workflowIdConflictPolicy: 'FAIL',
+          // For visibility-backed lists (stream-visibility.ts): what a list shows beside the search attributes.
+          memo: { title: plan.title, timeZone: plan.timeZone },
           typedSearchAttributes: [
             { key: SA_KIND, value: 'stream' },
             { key: SA_PHASE, value: 'compliance' },
@@ -147,6 +150,8 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
     describeState,
 
     listStreams: (filter: Parameters<typeof listStreams>[1]) => listStreams(db, filter),
+    listStreamsFromVisibility: (filter: Parameters<typeof listStreamsFromVisibility>[1]) =>
+      listStreamsFromVisibility(temporal, filter),
     pendingFor: (actor: TActor, filter: Parameters<typeof pendingFor>[2]) => pendingFor(db, actor, filter),
 
     /** Runs one action as a Workflow Update; the domain (the Update's validator) decides who may and when. */

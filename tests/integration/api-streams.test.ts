@@ -117,6 +117,16 @@ describe('stream API on the real worker and dev server', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(listed.map((s) => s.id)).toContain(id);
+    // Temporal's own visibility store answers the same question (search attributes set at start).
+    const visible = await request(f.app)
+      .get(`/api/streams?source=temporal&owner=${encodeURIComponent(operator.email)}`)
+      .set(bearer(reviewer))
+      .expect(200);
+    expect(visible.body.streams).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id, title: planFor(f.users).title, pendingItems: null }),
+      ]),
+    );
     const completed = await request(f.app)
       .get('/api/streams?phase=completed')
       .set(bearer(reviewer))
