@@ -37,7 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     }),
     ...createReportActivities(deps),
     ...createProjectionActivities(deps),
-    ...createComplianceActivities(),
+    ...createComplianceActivities({ db: deps.db }),
   };
 }
 

@@ -19,6 +19,7 @@ import { renderDocsPage } from './openapi/docs-page';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { documentServedElsewhere } from './openapi/served-elsewhere';
 import { registerAdminRoutes } from './routes/admin';
+import { registerComplianceRoutes } from './routes/compliance';
 import { createHealthRouter } from './routes/health';
 import { createMetricsRouter, METRICS_BODY_LIMIT } from './routes/metrics';
 import { registerRecordRoutes } from './routes/records';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
   registerStreamActionRoutes(routes, { streams });
   registerRecordRoutes(routes, { db });
   registerAdminRoutes(routes, { db });
+  registerComplianceRoutes(routes, { db });
   documentServedElsewhere(routes);
   app.use(routes.router);
 

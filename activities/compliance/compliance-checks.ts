@@ -9,9 +9,12 @@ import {
   type TScriptScan,
 } from '../../domain/compliance/scan-script';
 import type { TProduct } from '../../domain/stream/plan.types';
+import type { Db } from '../../runtime/db';
+import { currentRulePack } from './rule-pack-store';
 
 export interface ComplianceDeps {
-  /** The rule pack in force; compliance officers own it. Defaults to the pack shipped with the code. */
+  /** Where published rule packs are (the newest judges); without it, `pack` or the pack shipped with the code. */
+  db?: Db;
   pack?: TRulePackInput;
 }
 
@@ -20,7 +23,8 @@ export interface ComplianceDeps {
  * scan's findings and pack version are recorded in history, so a replay never depends on today's rules.
  */
 export function createComplianceActivities(deps: ComplianceDeps = {}) {
-  const pack = deps.pack ?? DEFAULT_RULE_PACK;
+  const packInForce = async (): Promise<TRulePackInput> =>
+    deps.pack ?? (deps.db ? await currentRulePack(deps.db) : DEFAULT_RULE_PACK);
   return {
     /**
      * `products` (the lineup: sku, category, referencePrice) makes the scan category-aware and enables the script-level
@@ -30,7 +34,7 @@ export function createComplianceActivities(deps: ComplianceDeps = {}) {
       segments: TScannableSegment[];
       products?: TScanProduct[];
     }): Promise<TScriptScan> {
-      return scanScript(input.segments, pack, { products: input.products ?? [] });
+      return scanScript(input.segments, await packInForce(), { products: input.products ?? [] });
     },
     async checkProducts(input: {
       products: TProduct[];

@@ -4,13 +4,14 @@ import { withLang } from './context';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
 
-export type NavKey = 'dashboard' | 'inbox' | 'create' | 'outbox' | 'none';
+export type NavKey = 'dashboard' | 'inbox' | 'create' | 'outbox' | 'compliance' | 'none';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: ['operator'] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
   { key: 'inbox', href: '/inbox', label: 'nav.inbox' },
   { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
+  { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
 ];
 
 /** The visible label required wherever numbers come from the platform simulator rather than a real platform. */

@@ -1,6 +1,10 @@
 import express, { Router, type Request } from 'express';
 import { hasAnyRole } from '../../domain/shared/actor.types';
-import { DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
+import { DomainError, DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
+import { parseInput } from '../../domain/shared/parse-input';
+import { currentRulePack, listRulePacks, publishRulePack } from '../../activities/compliance/rule-pack-store';
+import { ZPublishRulePackSchema } from '../routes/compliance';
+import { compliancePage } from './pages/compliance-page';
 import { CREATE_STREAM_ROLES, streamAction } from '../../domain/stream/actions';
 import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
 import type { Config } from '../../runtime/config';
@@ -257,6 +261,61 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       }
       const result = await listOutbox(db, filter.data);
       send(res, 200, outboxPage(ctx, { ...result, filter: shown }));
+    }),
+  );
+
+  router.get(
+    '/compliance',
+    page(async (req, res, ctx) => {
+      const [pack, versions] = await Promise.all([currentRulePack(db), listRulePacks(db)]);
+      send(res, 200, compliancePage(ctx, { pack, versions, done: req.query.done === 'publish' }));
+    }),
+  );
+
+  router.post(
+    '/compliance/packs',
+    forms,
+    page(async (req, res, ctx) => {
+      res.locals.audit = { action: 'compliance.publish' };
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const lines = (value: unknown) =>
+        typeof value === 'string'
+          ? value
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : [];
+      try {
+        if (!hasAnyRole(ctx.actor, ['admin']))
+          throw new DomainError('FORBIDDEN_ROLE', 'Publishing compliance rules is for role admin');
+        const input = parseInput(
+          ZPublishRulePackSchema,
+          {
+            version: body.version,
+            basedOn: body.basedOn,
+            ...(typeof body.note === 'string' && body.note.trim() ? { note: body.note } : {}),
+            changes: [
+              {
+                ruleId: body.ruleId,
+                addTerms: lines(body.addTerms),
+                addExceptions: lines(body.addExceptions),
+              },
+            ],
+          },
+          'rule pack',
+        );
+        const pack = await publishRulePack(db, ctx.actor, input);
+        res.locals.audit = { action: 'compliance.publish', target: pack.version };
+        res.redirect(303, '/compliance?done=publish');
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        const [pack, versions] = await Promise.all([currentRulePack(db), listRulePacks(db)]);
+        send(
+          res,
+          DOMAIN_ERROR_HTTP_STATUS[error.code],
+          compliancePage(ctx, { pack, versions, error: error.message }),
+        );
+      }
     }),
   );
 

@@ -1,16 +1,17 @@
-import { DEFAULT_COMPLIANCE_RULES } from '../../domain/compliance/default-rules';
 import type { TScriptFinding } from '../../domain/compliance/rules.types';
 import type { TScriptRevision } from '../../domain/stream/state.types';
 import type { TLocale, Translate } from './i18n';
+import type { TMessageKey } from './messages';
 import { html, type SafeHtml } from './html';
 
+const inLocale = (text: { zh: string; en: string } | undefined, locale: TLocale) =>
+  text === undefined ? '' : locale === 'en' ? text.en : text.zh;
+
 function ruleTitle(finding: TScriptFinding, locale: TLocale, t: Translate): string {
-  const rule = DEFAULT_COMPLIANCE_RULES.find((r) => r.id === finding.ruleId);
-  const description = rule ? (locale === 'en' ? rule.description.en : rule.description.zh) : '';
   return [
     `${t('finding.rule')}: ${finding.ruleId}`,
-    `${t(`category.${finding.category}`)} · ${t(`severity.${finding.severity}`)}`,
-    description,
+    `${t(`category.${finding.category}` as TMessageKey)} · ${t(`severity.${finding.severity}`)}`,
+    finding.basis ? `${finding.basis.citation} ${inLocale(finding.basis, locale)}` : '',
   ]
     .filter(Boolean)
     .join(' — ');
@@ -61,7 +62,7 @@ export function scriptRevisionView(revision: TScriptRevision, locale: TLocale, t
   return html`<div class="script" data-revision="${revision.revision}">
     <p class="meta">
       ${t('script.revision', { revision: revision.revision })} ·
-      ${t('script.submittedBy', { who: revision.submittedBy })}
+      ${t('script.submittedBy', { who: revision.submittedBy })}${revision.packVersion ? html` · ${t('script.pack', { version: revision.packVersion })}` : ''}
     </p>
     ${scanState}
     <ol class="segments">
@@ -93,21 +94,30 @@ export function scriptRevisionView(revision: TScriptRevision, locale: TLocale, t
         <thead>
           <tr>
             <th scope="col">${t('finding.term')}</th>
-            <th scope="col">${t('finding.rule')}</th>
             <th scope="col">${t('finding.category')}</th>
             <th scope="col">${t('finding.severity')}</th>
+            <th scope="col">${t('finding.basis')}</th>
+            <th scope="col">${t('finding.suggestion')}</th>
             <th scope="col">${t('finding.where')}</th>
           </tr>
         </thead>
         <tbody>
           ${findings.map(
             (f) =>
-              html`<tr>
-                <td><mark class="sev-${f.severity}">${f.term}</mark></td>
-                <td>${f.ruleId}</td>
-                <td>${t(`category.${f.category}`)}</td>
+              html`<tr data-finding="${f.id}">
+                <td>
+                  ${f.segmentId === null ? html`<em>${t('finding.missing')}</em> ` : ''}<mark
+                    class="sev-${f.severity}"
+                    >${f.term}</mark
+                  >
+                </td>
+                <td>${t(`category.${f.category}` as TMessageKey)}</td>
                 <td>${t(`severity.${f.severity}`)}</td>
-                <td>${f.segmentId} @ ${f.offset}</td>
+                <td class="basis">
+                  ${f.basis ? html`<strong>${f.basis.citation}</strong><br />${inLocale(f.basis, locale)}` : f.ruleId}
+                </td>
+                <td>${inLocale(f.suggestion, locale) || '–'}</td>
+                <td>${f.segmentId === null ? t('finding.wholeScript') : `${f.segmentId} @ ${f.offset}`}</td>
               </tr>`,
           )}
         </tbody>

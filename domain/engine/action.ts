@@ -34,7 +34,8 @@ export interface TActionContext {
 
 /** A form widget the web UI renders for the action; `fields` renders the input spec's fields generically. */
 export type TFormWidget =
-  'fields' | 'script-editor' | 'script-decision' | 'product-decisions' | 'checklist' | 'confirm';
+  /** No form on the pages: the action is taken through the API (or a dedicated editor). */
+  'none' | 'fields' | 'script-editor' | 'script-decision' | 'product-decisions' | 'checklist' | 'confirm';
 
 export interface TActionDef<
   TState,

@@ -60,6 +60,7 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
         ...r,
         findings: event.findings,
         ...(event.truncated ? { findingsTruncated: event.truncated } : {}),
+        ...(event.packVersion === undefined ? {} : { packVersion: event.packVersion }),
         scannedAt: at,
       }));
     case 'ScriptDecided': {
@@ -95,6 +96,35 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
     }
     case 'ProductDropped':
       return updateProduct(state, event.sku, (p) => ({ ...p, dropped: true, droppedAt: at }));
+    case 'ProductAdded': {
+      if (state.products[event.product.sku] !== undefined)
+        throw new DomainError('INVALID_STATE', `Product ${event.product.sku} is already in the lineup`);
+      const { productsCheckedAt: _checked, ...unchecked } = state;
+      return {
+        ...unchecked,
+        plan: { ...state.plan, products: [...state.plan.products, event.product] },
+        products: { ...state.products, [event.product.sku]: { sku: event.product.sku, dropped: false } },
+      };
+    }
+    case 'DocumentReplaced': {
+      const replaced = updateProduct(state, event.sku, (p) => {
+        // New evidence: the old check and any decision on it no longer hold.
+        const { problems: _p, checkedAt: _c, decision: _d, ...rest } = p;
+        return rest;
+      });
+      const { productsCheckedAt: _checked, blockedReason: _blocked, ...unchecked } = replaced;
+      return {
+        ...unchecked,
+        plan: {
+          ...state.plan,
+          products: state.plan.products.map((product) =>
+            product.sku === event.sku
+              ? { ...product, documents: { ...product.documents, [event.document]: event.replacement } }
+              : product,
+          ),
+        },
+      };
+    }
     case 'ReviewerAssigned':
       return {
         ...state,

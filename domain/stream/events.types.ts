@@ -3,7 +3,8 @@ import type { TScriptFinding } from '../compliance/rules.types';
 import type { TMetricName } from '../metrics/metric-kinds';
 import type { TActor } from '../shared/actor.types';
 import type { TStreamPhase } from './phases';
-import type { TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
+import type { TProductDocumentKind } from './plan.constants';
+import type { TProduct, TProductDocument, TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
 
 /**
  * The facts of a stream's life, plain JSON (no schema library: the workflow builds them, the reducer folds them, the
@@ -40,15 +41,26 @@ export type TStreamEvent =
       truncated?: number;
       packVersion?: string;
     })
+  /** `packVersion`: the rule pack the decided revision was scanned with (what the reviewer judged against). */
   | (Base<'ScriptDecided'> & {
       revision: number;
       decision: TScriptDecision;
       reasons: string[];
       acceptedFindingIds: string[];
+      packVersion?: string;
     })
   | (Base<'ProductsChecked'> & { results: TProductCheckResult[] })
   | (Base<'ProductDecided'> & { sku: string; decision: 'approved' | 'rejected'; reason: string })
-  | (Base<'ProductDropped'> & { sku: string })
+  /** By the system (a rejected product the plan lets go), or by a person changing the lineup before the live. */
+  | (Base<'ProductDropped'> & { sku: string; reason?: string })
+  /** A product joins the lineup before the live: its documents are checked and it is decided like the others. */
+  | (Base<'ProductAdded'> & { product: TProduct })
+  /** A new document replaces one that was missing, expired or wrong: the product is checked and decided again. */
+  | (Base<'DocumentReplaced'> & {
+      sku: string;
+      document: TProductDocumentKind;
+      replacement: TProductDocument;
+    })
   /** A manager adds a reviewer to this stream (the roster's reviewers are away, or an escalation needs a decider). */
   | (Base<'ReviewerAssigned'> & { member: TTeamMember; reason: string })
   | (Base<'ReminderSent'> & { approvalKey: string; to: string[] })

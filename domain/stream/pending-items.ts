@@ -97,13 +97,29 @@ export function pendingItems(state: TStreamState, now?: string): TPendingItem[] 
         'manager',
       );
     }
-    if (current?.decision?.decision === 'rejected') {
-      // A rejected script waits for its author: the submitter revises (or the plan's owner does).
-      const decidedAt = current.decision.decidedAt;
+    const pitchesDropped = current?.segments.find(
+      (s) => s.productSku && state.products[s.productSku]?.dropped,
+    );
+    if (
+      current !== undefined &&
+      (current.decision?.decision === 'rejected' || pitchesDropped !== undefined)
+    ) {
+      // A rejected script waits for its author: the submitter revises (or the plan's owner does). So does one that
+      // still pitches a product taken out of the lineup.
+      const droppedAt = pitchesDropped?.productSku
+        ? state.products[pitchesDropped.productSku]?.droppedAt
+        : undefined;
+      const decidedAt = current.decision?.decidedAt ?? droppedAt ?? current.submittedAt;
       add({
         key: `revise:r${current.revision}`,
         kind: 'script_revision',
-        subject: { revision: current.revision, reason: current.decision.reasons.join('; ') },
+        subject: {
+          revision: current.revision,
+          reason:
+            current.decision?.decision === 'rejected'
+              ? current.decision.reasons.join('; ')
+              : `segment ${pitchesDropped?.id} pitches dropped product ${pitchesDropped?.productSku}`,
+        },
         assigneeRole: 'owner',
         assignees: [...new Set([current.submittedBy, plan.owner])],
         escalateTo: [],

@@ -14,3 +14,12 @@ export const STREAM_ROLES = [
 ] as const;
 
 export const SEGMENT_KINDS = ['opening_hook', 'product_pitch', 'qa', 'closing_push'] as const;
+
+/** The documents a product may carry; which ones its category requires is domain/compliance/category-requirements.ts. */
+export const PRODUCT_DOCUMENT_KINDS = [
+  'qualityInspection',
+  'traceability',
+  'healthFoodApproval',
+  'registration',
+] as const;
+export type TProductDocumentKind = (typeof PRODUCT_DOCUMENT_KINDS)[number];

@@ -60,13 +60,7 @@ export const ZProductDocumentSchema = z.object({
 export type TProductDocument = z.infer<typeof ZProductDocumentSchema>;
 
 /** healthFoodApproval: 保健食品 注册证书/备案凭证 (蓝帽子); registration: 特殊化妆品 or 医疗器械 注册证. */
-export const PRODUCT_DOCUMENT_KINDS = [
-  'qualityInspection',
-  'traceability',
-  'healthFoodApproval',
-  'registration',
-] as const;
-export type TProductDocumentKind = (typeof PRODUCT_DOCUMENT_KINDS)[number];
+export { PRODUCT_DOCUMENT_KINDS, type TProductDocumentKind } from './plan.constants';
 
 export const ZProductSchema = z.object({
   sku: z.string().trim().min(1).max(KEY_MAX),

@@ -43,6 +43,7 @@ export function buildSamplePlan(options: TSamplePlanOptions): TStreamPlan {
       {
         sku: SAMPLE_PRODUCT_SKU,
         name: '玻尿酸保湿面霜 50g',
+        category: 'cosmetics',
         price: 89,
         stock: 2000,
         onReject: 'block',

@@ -15,6 +15,7 @@ export interface TGateStatus {
 export type TGateBlocker =
   | { kind: 'no_script' }
   | { kind: 'script_pending' | 'script_rejected'; revision: number }
+  | { kind: 'script_pitches_dropped'; revision: number; segment: string; sku: string }
   | { kind: 'products_unchecked' }
   | { kind: 'product_pending' | 'product_rejected'; sku: string };
 
@@ -26,6 +27,16 @@ export function gateStatus(state: TStreamState): TGateStatus {
     scriptBlockers.push({ kind: 'script_pending', revision: current.revision });
   else if (current.decision.decision === 'rejected')
     scriptBlockers.push({ kind: 'script_rejected', revision: current.revision });
+  // A product left the lineup after the script was approved: the script must stop pitching it.
+  for (const segment of current?.segments ?? []) {
+    if (segment.productSku !== undefined && state.products[segment.productSku]?.dropped)
+      scriptBlockers.push({
+        kind: 'script_pitches_dropped',
+        revision: current!.revision,
+        segment: segment.id,
+        sku: segment.productSku,
+      });
+  }
 
   const productBlockers: TGateBlocker[] = [];
   if (state.plan.products.length > 0 && state.productsCheckedAt === undefined)
@@ -52,6 +63,8 @@ export function describeBlockers(blockers: readonly TGateBlocker[]): string {
           return `script r${b.revision} awaits a decision`;
         case 'script_rejected':
           return `script r${b.revision} was rejected`;
+        case 'script_pitches_dropped':
+          return `script r${b.revision} segment ${b.segment} still pitches dropped product ${b.sku}`;
         case 'products_unchecked':
           return 'product documents not checked';
         case 'product_pending':

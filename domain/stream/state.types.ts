@@ -23,6 +23,8 @@ export interface TScriptRevision {
   findings?: TScriptFinding[];
   /** Findings the scan reported beyond the stored limit (see apply-event.ts). */
   findingsTruncated?: number;
+  /** The compliance rule pack version that scanned it. */
+  packVersion?: string;
   scannedAt?: string;
   decision?: TScriptDecisionRecord;
 }

@@ -10,7 +10,7 @@ export function summarizeEvent(event: TStreamEvent): string {
     case 'ScriptScanned':
       return `scanned script r${event.revision}: ${event.findings.length + (event.truncated ?? 0)} findings`;
     case 'ScriptDecided':
-      return `script r${event.revision} ${event.decision}${event.reasons.length > 0 ? `: ${event.reasons.join('; ')}` : ''}`;
+      return `script r${event.revision} ${event.decision}${event.packVersion ? ` (rules ${event.packVersion})` : ''}${event.reasons.length > 0 ? `: ${event.reasons.join('; ')}` : ''}`;
     case 'ProductsChecked': {
       const withProblems = event.results.filter((result) => result.problems.length > 0).length;
       return `checked ${event.results.length} products: ${withProblems} with document problems`;
@@ -18,7 +18,11 @@ export function summarizeEvent(event: TStreamEvent): string {
     case 'ProductDecided':
       return `product ${event.sku} ${event.decision}${event.reason ? `: ${event.reason}` : ''}`;
     case 'ProductDropped':
-      return `dropped product ${event.sku}`;
+      return `dropped product ${event.sku}${event.reason ? `: ${event.reason}` : ''}`;
+    case 'ProductAdded':
+      return `added product ${event.product.sku} (${event.product.name}, ${event.product.category})`;
+    case 'DocumentReplaced':
+      return `replaced ${event.document} of ${event.sku}: ${event.replacement.number}, valid until ${event.replacement.expiresOn}`;
     case 'ReviewerAssigned':
       return `assigned reviewer ${event.member.name} (${event.member.id}): ${event.reason}`;
     case 'ReminderSent':

@@ -36,7 +36,12 @@ export const STREAM_TRANSITIONS: TTransitionTable<TStreamPhase, TStreamEventType
   ScriptDecided: [stay('compliance', 'blocked')],
   ProductsChecked: [stay('compliance')],
   ProductDecided: [stay('compliance', 'blocked')],
-  ProductDropped: [stay('compliance', 'blocked')],
+  // A person changing the lineup in preheat sends the stream back to compliance: the gates are judged again (the
+  // script may pitch the dropped product; an added one needs its documents checked and a decision).
+  ProductDropped: [move(['preheat'], 'compliance'), stay('draft', 'compliance', 'blocked')],
+  ProductAdded: [move(['preheat'], 'compliance'), stay('draft', 'compliance', 'blocked')],
+  // A replaced document lets a blocked stream try its gates again (the cutoff still holds).
+  DocumentReplaced: [move(['preheat', 'blocked'], 'compliance'), stay('draft', 'compliance')],
   ReviewerAssigned: [stay('draft', 'compliance', 'preheat', 'blocked')],
   ReminderSent: [stay(...LIVE_OR_BEFORE)],
   ApprovalEscalated: [stay('compliance', 'preheat', 'blocked', 'review')],

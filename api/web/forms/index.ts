@@ -20,6 +20,8 @@ export function actionForm(o: FormOptions, def: TStreamActionDef, onlySku?: stri
     case 'fields':
     case 'confirm':
       return fieldsForm(o, def);
+    case 'none':
+      return undefined;
   }
 }
 

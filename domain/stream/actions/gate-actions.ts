@@ -136,7 +136,11 @@ export const decideScript = defineStreamAction({
       !sameActorId(actor.id, current.submittedBy)
     );
   },
-  events: (_state, input) => [{ type: 'ScriptDecided', ...input }],
+  // The rule pack version travels with the decision: an auditor knows which rules the reviewer judged against.
+  events: (state, input) => {
+    const packVersion = state.script.revisions.find((r) => r.revision === input.revision)?.packVersion;
+    return [{ type: 'ScriptDecided', ...input, ...(packVersion === undefined ? {} : { packVersion }) }];
+  },
   form: 'script-decision',
   prefill: (state) => ({ revision: state.script.currentRevision }),
   hiddenFields: ['revision'],

@@ -1,5 +1,6 @@
 import { assignReviewer, decideProduct, decideScript, submitScript } from './gate-actions';
 import { endEarly, extend, pause, recordIncident, resume, signChecklist } from './live-actions';
+import { addProduct, dropProduct, replaceDocument } from './lineup-actions';
 import { advance, cancel, reschedule, retryReview, signReview } from './override-actions';
 import { assertPermitted, availableActions, validateAction, type TActionContext } from '../../engine/action';
 import { hasAnyRole, type TActor, type TAppRole } from '../../shared/actor.types';
@@ -17,6 +18,9 @@ export const STREAM_ACTIONS = [
   decideScript,
   decideProduct,
   assignReviewer,
+  replaceDocument,
+  addProduct,
+  dropProduct,
   signChecklist,
   recordIncident,
   extend,
@@ -64,7 +68,7 @@ export function assertStreamPermit(def: TStreamActionDef, state: TStreamState, a
   assertPermitted(def, STREAM_ACCESS, state, actor);
 }
 
-/** The buttons this person sees on this stream now. */
+/** The buttons this person sees on this stream now (API-only actions have no button). */
 export function streamActionsFor(state: TStreamState, actor: TActor): TStreamActionDef[] {
-  return availableActions(STREAM_ACTIONS, STREAM_ACCESS, state, actor);
+  return availableActions(STREAM_ACTIONS, STREAM_ACCESS, state, actor).filter((def) => def.form !== 'none');
 }

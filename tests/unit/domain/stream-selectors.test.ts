@@ -79,7 +79,16 @@ describe('gates', () => {
     const dropped = stateAfter('productsChecked', [
       ev('ProductDropped', t(-90 * HOUR), SYSTEM_ACTOR, { sku: SAMPLE_PRODUCT_SKU }),
     ]);
-    expect(gateStatus(dropped).passed).toBe(true);
+    // The product gate is through; the script still pitches the dropped product, so its author must revise it.
+    expect(gateStatus(dropped)).toMatchObject({
+      products: true,
+      script: false,
+      blockers: [
+        { kind: 'script_pitches_dropped', revision: 1, segment: 'pitch-hf001', sku: SAMPLE_PRODUCT_SKU },
+        expect.anything(),
+      ],
+    });
+    expect(pendingItems(dropped).map((item) => item.kind)).toContain('script_revision');
   });
 });
 

@@ -92,9 +92,12 @@ describe('stream transition table, checked over every phase and every event', ()
     expect([...reached].sort()).toEqual([...STREAM_PHASES].sort());
   });
 
-  it('sends a stream whose start or script changes in preheat back to compliance, never past it', () => {
+  it('sends a stream whose start, script or lineup changes in preheat back to compliance, never past it', () => {
     const backToCompliance = EDGES.filter((e) => e.from === 'preheat' && e.to === 'compliance');
     expect(backToCompliance.map((e) => e.event.type).sort()).toEqual([
+      'DocumentReplaced',
+      'ProductAdded',
+      'ProductDropped',
       'ScriptSubmitted',
       'StreamRescheduled',
     ]);
