@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { buildSamplePlan } from '../../domain/stream/sample-plan';
 import type { TStreamPlan } from '../../domain/stream/plan.types';
+import type { TStreamState } from '../../domain/stream/state.types';
 import { bearer, createApiFixture, type ApiFixture } from './helpers/api';
 import { FAST_TIMING, isoIn } from './helpers/streams';
 
@@ -72,7 +73,11 @@ describe('compliance depth on the real worker: categories, document replacement,
   async function detail(f: ApiFixture, id: string) {
     return (await request(f.app).get(`/api/streams/${id}`).set(bearer(f.users.reviewer)).expect(200)).body;
   }
-  async function until(f: ApiFixture, id: string, ok: (d: { state: Record<string, any> }) => boolean) {
+  async function until(
+    f: ApiFixture,
+    id: string,
+    ok: (d: { state: TStreamState }) => boolean,
+  ): Promise<{ state: TStreamState }> {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const d = await detail(f, id);
@@ -102,10 +107,10 @@ describe('compliance depth on the real worker: categories, document replacement,
         d.state.script.revisions[0]?.findings !== undefined,
     );
     // The category's rules: its function claim and the spoken statement pass; the pack that judged it is recorded.
-    const r1 = checked.state.script.revisions[0];
+    const r1 = checked.state.script.revisions[0]!;
     expect(r1.findings).toEqual([]);
     expect(r1.packVersion).toMatch(/\S/);
-    expect(checked.state.products['BH-01'].problems).toEqual([
+    expect(checked.state.products['BH-01']!.problems).toEqual([
       expect.objectContaining({ document: 'qualityInspection', kind: 'expired' }),
     ]);
     const refused = await action(reviewer, 'decide-product', { sku: 'BH-01', decision: 'approved' });
@@ -136,9 +141,9 @@ describe('compliance depth on the real worker: categories, document replacement,
     );
     expect((await action(reviewer, 'decide-script', { revision: 1, decision: 'approved' })).status).toBe(200);
     const preheat = await until(f, id, (d) => d.state.phase === 'preheat');
-    expect(preheat.state.plan.products[0].documents.qualityInspection.number).toBe('QI-2026-5530');
+    expect(preheat.state.plan.products[0]!.documents.qualityInspection!.number).toBe('QI-2026-5530');
     // The decision's timeline entry names the rule pack the reviewer judged against.
-    const decided = preheat.state.timeline.entries.find((e: { type: string }) => e.type === 'ScriptDecided');
+    const decided = preheat.state.timeline.entries.find((e) => e.type === 'ScriptDecided')!;
     expect(decided.summary).toContain(`(rules ${r1.packVersion})`);
     await action(f.users.manager, 'cancel', { reason: 'test finished' }).expect(200);
   });
@@ -173,12 +178,12 @@ describe('compliance depth on the real worker: categories, document replacement,
       await request(f.app).post('/api/streams').set(bearer(f.users.operator)).send(food).expect(201)
     ).body.id;
     const scanned = await until(f, id, (d) => d.state.script.revisions[0]?.findings !== undefined);
-    const findings = scanned.state.script.revisions[0].findings as Array<Record<string, any>>;
+    const findings = scanned.state.script.revisions[0]!.findings!;
     const oats = findings.filter((x) => x.segmentId === 'oats');
     expect(oats.map((x) => x.kind)).toEqual(
       expect.arrayContaining(['health_function_claim', 'medical_claim']),
     );
-    expect(oats.every((x) => x.basis.citation.includes('《'))).toBe(true);
+    expect(oats.every((x) => x.basis?.citation.includes('《'))).toBe(true);
     expect(findings.filter((x) => x.segmentId === 'powder')).toEqual([]); // approved health food: allowed
     const missing = findings.find((x) => x.segmentId === null);
     expect(missing).toMatchObject({
@@ -231,10 +236,8 @@ describe('compliance depth on the real worker: categories, document replacement,
       await request(f.app).post('/api/streams').set(bearer(f.users.operator)).send(streamPlan).expect(201)
     ).body.id;
     const scanned = await until(f, id, (d) => d.state.script.revisions[0]?.findings !== undefined);
-    expect(scanned.state.script.revisions[0].packVersion).toBe(version);
-    expect(scanned.state.script.revisions[0].findings.map((x: { term: string }) => x.term)).toContain(
-      '宇宙级好用',
-    );
+    expect(scanned.state.script.revisions[0]!.packVersion).toBe(version);
+    expect(scanned.state.script.revisions[0]!.findings!.map((x) => x.term)).toContain('宇宙级好用');
     await request(f.app)
       .post(`/api/streams/${id}/actions/cancel`)
       .set(bearer(f.users.manager))
