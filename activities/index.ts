@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { parseConfig, type Config } from '../runtime/config';
 import type { Db } from '../runtime/db';
 import type { Logger } from '../runtime/logger';
@@ -17,6 +18,8 @@ export interface ActivityDeps {
   transports?: NotifyTransports;
   /** Replaces the analytics client built from config.analytics. */
   analytics?: AnalyticsClient;
+  /** Temporal, for activities that start or steer other workflows; the worker passes a client on its connection. */
+  temporal?: Client;
 }
 
 function analyticsClientFor(deps: ActivityDeps, config: Config): AnalyticsClient | undefined {

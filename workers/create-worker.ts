@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type Activities, type ActivityDeps } from '../activities';
 
@@ -20,7 +21,14 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: (options.wrapActivities ?? ((a: Activities) => a))(createActivities(options.deps)),
+    activities: (options.wrapActivities ?? ((a: Activities) => a))(
+      createActivities({
+        // Activities that start or steer other workflows (a campaign's children, a schedule's stream) use the
+        // worker's own connection: no second connection to configure.
+        temporal: new Client({ connection: options.connection, namespace: options.namespace }),
+        ...options.deps,
+      }),
+    ),
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
