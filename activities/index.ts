@@ -8,6 +8,8 @@ import { createNotifyActivities, type NotifyTransports } from './notify/send-not
 import { createReportActivities } from './reports/stream-review';
 import { createComplianceActivities } from './compliance/compliance-checks';
 import { createProjectionActivities } from './projection/record-workflow-events';
+import { createCampaignStreamActivities } from './campaigns/campaign-streams';
+import { createCampaignReviewActivities } from './campaigns/campaign-review';
 
 export interface ActivityDeps {
   db: Db;
@@ -41,6 +43,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createReportActivities(deps),
     ...createProjectionActivities(deps),
     ...createComplianceActivities({ db: deps.db }),
+    ...createCampaignStreamActivities(deps),
+    ...createCampaignReviewActivities(deps),
   };
 }
 

@@ -6,7 +6,8 @@ import {
 } from '../metrics/metric-rules.types';
 import type { TStreamPhase } from '../stream/phases';
 import { ZStreamPhaseSchema } from '../stream/phases.schema';
-import { ZTimeZoneSchema } from '../time/time.types';
+import { CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS } from './campaign-notify.types';
+import { ZInstantSchema, ZLinkSchema, ZPersonSchema, ZStreamBaseSchema } from './notify-fields.schema';
 
 export const ZLocaleSchema = z.enum(['zh-CN', 'en']);
 export type TLocale = z.infer<typeof ZLocaleSchema>;
@@ -27,22 +28,21 @@ export const ZNotificationTemplateIdSchema = z.enum([
   'review_ready',
   'review_failed',
   'review_signoff_reminder',
+  'campaign_phase_changed',
+  'campaign_plan_decided',
+  'campaign_alert',
+  'campaign_cancelled',
+  'campaign_confirmation',
+  'campaign_stream_problem',
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
 
-// Links end up in href attributes: only http(s), so a javascript: URL can never reach a mail client.
-const ZLinkSchema = z.url({ protocol: /^https?$/ });
-const ZTitleSchema = z.string().trim().min(1).max(200);
-const ZPersonSchema = z.string().trim().min(1).max(100);
-const ZInstantSchema = z.number().int();
-
-/** Every template names the stream and formats its times in the stream's own zone. */
-const ZStreamBaseSchema = z.object({ streamTitle: ZTitleSchema, timeZone: ZTimeZoneSchema });
 
 export const ZGateKindSchema = z.enum([
   'script_compliance',
   'product_compliance',
   'plan_approval',
+  'campaign_plan',
   'amendment',
 ]);
 export type TGateKind = z.infer<typeof ZGateKindSchema>;
@@ -154,6 +154,7 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
     dueAt: ZInstantSchema,
     reminderNumber: z.number().int().min(1),
   }),
+  ...CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS,
 } as const satisfies Record<TNotificationTemplateId, z.ZodType>;
 
 /** Params as callers write them (defaults optional) ... */

@@ -18,6 +18,14 @@ import {
   streamCancelled,
 } from './templates-live';
 import { reviewFailed, reviewReady, reviewSignoffReminder } from './templates-review';
+import {
+  campaignAlert,
+  campaignCancelled,
+  campaignConfirmation,
+  campaignPhaseChanged,
+  campaignPlanDecided,
+  campaignStreamProblem,
+} from './templates-campaign';
 
 const TEMPLATES: {
   [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
@@ -37,6 +45,12 @@ const TEMPLATES: {
   review_ready: reviewReady,
   review_failed: reviewFailed,
   review_signoff_reminder: reviewSignoffReminder,
+  campaign_phase_changed: campaignPhaseChanged,
+  campaign_plan_decided: campaignPlanDecided,
+  campaign_alert: campaignAlert,
+  campaign_cancelled: campaignCancelled,
+  campaign_confirmation: campaignConfirmation,
+  campaign_stream_problem: campaignStreamProblem,
 };
 
 /**

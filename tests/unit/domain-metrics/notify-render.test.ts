@@ -75,6 +75,19 @@ const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } =
   review_ready: { ...base, reviewUrl: url, signOffDueAt: START, highlights: ['GMV 112% <wow>'] },
   review_failed: { ...base, reason: 'database <down>', failures: 2, streamUrl: url },
   review_signoff_reminder: { ...base, reviewUrl: url, dueAt: START, reminderNumber: 1 },
+  campaign_phase_changed: {
+    ...base,
+    from: 'burst',
+    to: 'tail',
+    changedAt: START,
+    reason: 'every goal met <gmv 5000000>',
+    campaignUrl: url,
+  },
+  campaign_plan_decided: { ...base, decision: 'rejected', decidedBy: 'Zhao <mgr>', reason: 'budget <too high>', campaignUrl: url },
+  campaign_alert: { ...base, message: 'roi 1.20 is under 2 <b>', detectedAt: START, campaignUrl: url },
+  campaign_cancelled: { ...base, reason: 'brand pulled out <now>', cancelledBy: 'Zhao', stoppedStreams: 3, campaignUrl: url },
+  campaign_confirmation: { ...base, roi: 1.2, floor: 2, dueAt: START, onNoAnswer: 'pause_remaining', campaignUrl: url },
+  campaign_stream_problem: { ...base, streamKey: 'day-1', problem: 'blocked: script <rejected>', campaignUrl: url },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
