@@ -9,13 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, type AppInstance } from './app/app-instance';
-import { cleanupAll, cleanupOnSignals, onCleanup } from './infra/cleanup';
+import { cleanupAll, cleanupOnSignals, isStopping, onCleanup } from './infra/cleanup';
 import { loadAverage } from './infra/proc-stats';
 import { measureLevel, waitForMinimalCache, type BenchContext } from './measure-level';
 import { startMinimalWorker } from './minimal/minimal-worker-process';
 import { parseOptions, WARM_UP_STREAMS, type BenchOptions } from './options';
 import { renderHeader, renderTable, writeResultsFile } from './report/print-table';
-import type { BenchResults } from './report/results.types';
+import type { BenchResults, LevelResults } from './report/results.types';
 import { tableRows } from './report/table-rows';
 import { ProductDecisions } from './rows/decision-row';
 import { measureHistory } from './rows/history-row';
@@ -73,7 +73,11 @@ async function run(options: BenchOptions, results: BenchResults, workDir: string
     browsers: await reviewerSessions(app.baseUrl, 1 + options.loadUsers),
     memoryBaseline,
   };
-  for (const streams of options.streams) results.levels.push(await measureLevel(ctx, streams));
+  for (const streams of options.streams) {
+    const level: LevelResults = { streams, errors: {} };
+    results.levels.push(level);
+    await measureLevel(ctx, level);
+  }
 }
 
 async function measureLifecycleHistory(
@@ -90,6 +94,7 @@ async function measureLifecycleHistory(
     );
     return { lifecycle, size };
   } catch (error) {
+    if (isStopping()) throw error;
     console.error(`  row 2 failed: ${String(error)}`);
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
   try {
     await run(options, results, workDir);
   } catch (error) {
+    if (isStopping()) return; // interrupted: the requests cut off by the stop are not failures
     keepWorkDir = true;
     process.exitCode = 1;
     results.fatalError = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { AppInstance } from './app/app-instance';
+import { isStopping } from './infra/cleanup';
 import type { ApiClient } from './http/http-client';
 import type { WebSession } from './http/web-session';
 import type { MinimalWorker } from './minimal/minimal-worker-process';
@@ -35,17 +36,22 @@ export interface BenchContext {
   memoryBaseline: MemorySnapshot;
 }
 
-/** Grows both populations to `streams`, lets them settle, then takes every per-level measurement in turn. */
-export async function measureLevel(ctx: BenchContext, streams: number): Promise<LevelResults> {
+/**
+ * Grows both populations to `level.streams`, lets them settle, then takes every per-level measurement in turn,
+ * filling `level` as it goes (so a run that stops midway still reports what it measured).
+ */
+export async function measureLevel(ctx: BenchContext, level: LevelResults): Promise<void> {
   const { options, app, client, minimal, api, population, decisions, browsers } = ctx;
-  const level: LevelResults = { streams, errors: {} };
+  const streams = level.streams;
   const budget = { samples: options.samples, maxSeconds: options.maxSeconds };
   console.log(`\n== ${streams} waiting streams ==`);
   const attempt = async <T>(name: string, measure: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await measure();
     } catch (error) {
-      if (!app.process.isRunning()) throw new Error(`liveops died during ${name}:\n${app.process.logTail()}`);
+      if (isStopping()) throw error;
+      if (!app.process.isRunning())
+        throw new Error(`liveops died during ${name} (exit ${await app.process.exited})`);
       level.errors[name] = error instanceof Error ? error.message : String(error);
       console.error(`  ${name} failed: ${level.errors[name]}`);
       return undefined;
@@ -135,7 +141,6 @@ export async function measureLevel(ctx: BenchContext, streams: number): Promise<
       minimalWorkflows: population.minimalWorkflowIds.length,
     });
   }
-  return level;
 }
 
 /** Every minimal workflow has run its first task and sits in the minimal worker's cache. */

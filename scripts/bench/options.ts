@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -73,6 +74,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     process.exit(2);
   }
   const options = parsed.data;
+  if (!fs.existsSync(path.join(options.target, 'scripts/start.ts'))) {
+    console.error(`bench: ${options.target} has no scripts/start.ts: --target must be a liveops checkout`);
+    process.exit(2);
+  }
   const sorted = [...options.streams].sort((a, b) => a - b);
   if (sorted[0]! <= WARM_UP_STREAMS) {
     console.error(`bench: every stream count must exceed the ${WARM_UP_STREAMS} warm-up streams`);

@@ -57,7 +57,9 @@ export function startNodeChild(options: NodeChildOptions): MeasuredChild {
     { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log, 'ipc'], detached: true },
   );
   fs.closeSync(log);
-  if (child.pid === undefined) throw new Error(`could not start ${options.name}`);
+  // Without a listener a failed spawn (e.g. a missing cwd) would crash the bench before cleanup.
+  child.once('error', (error) => fs.appendFileSync(options.logFile, `\nbench: ${String(error)}\n`));
+  if (child.pid === undefined) throw new Error(`could not start ${options.name} in ${options.cwd}`);
   const pid = child.pid;
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
@@ -74,6 +76,7 @@ export function startNodeChild(options: NodeChildOptions): MeasuredChild {
   });
 
   async function memory(): Promise<MemorySample> {
+    if (!running) throw new Error(`${options.name} is not running (exit ${await exited})`);
     const requestId = nextRequestId++;
     const reply = await new Promise<ProbeReply | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), PROBE_TIMEOUT_MS);
@@ -110,7 +113,7 @@ export function startNodeChild(options: NodeChildOptions): MeasuredChild {
     isRunning: () => running,
     memory,
     stop,
-    logTail: (lines = 30) => tailOf(options.logFile, lines),
+    logTail: (lines = 15) => tailOf(options.logFile, lines),
     send: (message) => {
       if (running) child.send(message as object);
     },

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ApiClient } from '../http/http-client';
+import { isStopping } from '../infra/cleanup';
 import { createdStreamId } from '../http/response-shapes';
 import { MINIMAL_WORKFLOW_TYPE } from '../minimal/minimal-worker-process';
 import { forEachBounded, sleep } from '../stats';
@@ -45,6 +46,7 @@ export class Population {
     const progress = new Progress('streams via POST /api/streams', indexes.length);
     const started = performance.now();
     await forEachBounded(indexes, this.concurrency, async (index) => {
+      if (isStopping()) return;
       try {
         const response = await planner.post('/api/streams', this.waitingPlan(index));
         if (response.status !== 201 && response.status !== 200)
@@ -71,6 +73,7 @@ export class Population {
     const progress = new Progress('minimal workflows via client.workflow.start', indexes.length);
     const started = performance.now();
     await forEachBounded(indexes, this.concurrency, async (index) => {
+      if (isStopping()) return;
       const workflowId = `bench-minimal-${this.runTag}-${index}`;
       try {
         await client.workflow.start(MINIMAL_WORKFLOW_TYPE, { taskQueue, workflowId, args: [] });
