@@ -19,7 +19,8 @@ export function mb(value: number): string {
 
 export function ratio(value: number): string {
   if (!Number.isFinite(value)) return '-';
-  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}x`;
+  // Two decimals near the targets (1.5x, 2x), so "missed by 1.0x" cannot hide a miss.
+  return `${value >= 10 ? value.toFixed(0) : value >= 2 ? value.toFixed(1) : value.toFixed(2)}x`;
 }
 
 /** "met", or by how much the target is missed (measured / limit). */
