@@ -103,9 +103,20 @@ async function measureLifecycleHistory(
 let startedApp: AppInstance | undefined;
 const onAppStarted = (app: AppInstance) => (startedApp = app);
 
+/** A bug in the bench itself must still stop every process it started (they would stop when we die, but untidily). */
+function stopOnUnexpectedErrors(): void {
+  const stop = (kind: string) => (error: unknown) => {
+    console.error(`\nbench: ${kind}:`, error);
+    void cleanupAll().then(() => process.exit(1));
+  };
+  process.on('unhandledRejection', stop('unhandled rejection'));
+  process.on('uncaughtException', stop('uncaught exception'));
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   cleanupOnSignals();
+  stopOnUnexpectedErrors();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liveops-bench-'));
   let keepWorkDir = false;
   // Registered first, so it runs last: after every process using the directory has stopped.

@@ -11,16 +11,20 @@ export interface LatencySummary {
   p50: number;
   p99: number;
   max: number;
+  /** Answers that were not a success (not counted in the percentiles). */
   errors: number;
+  /** Requests without an answer in time: counted in the percentiles at their time so far, so those are lower bounds. */
+  timeouts: number;
 }
 
-export function summarize(samples: readonly number[], errors = 0): LatencySummary {
+export function summarize(samples: readonly number[], errors = 0, timeouts = 0): LatencySummary {
   return {
     n: samples.length,
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
     max: samples.length === 0 ? Number.NaN : Math.max(...samples),
     errors,
+    timeouts,
   };
 }
 

@@ -1,3 +1,5 @@
+import { REQUEST_TIMEOUT_MS } from '../http/http-client';
+
 /** Numbers as the tables show them: units chosen by size, NaN as a dash. */
 
 export function ms(value: number): string {
@@ -29,9 +31,14 @@ export function verdict(measured: number, limit: number): string {
   return measured <= limit ? 'met' : `missed by ${ratio(measured / limit)}`;
 }
 
-export function samples(n: number, options: { errors?: number; capped?: boolean } = {}): string {
+export function samples(
+  n: number,
+  options: { errors?: number; timeouts?: number; capped?: boolean } = {},
+): string {
   const parts = [`n=${n}`];
   if (options.errors) parts.push(`${options.errors} err`);
+  if (options.timeouts)
+    parts.push(`${options.timeouts} unanswered in ${REQUEST_TIMEOUT_MS / 1000} s (counted as that)`);
   if (options.capped) parts.push('time cap');
   return parts.join(' ');
 }

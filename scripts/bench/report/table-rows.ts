@@ -128,7 +128,11 @@ function inboxRows(level: LevelResults): TableRow[] {
         ratio: `p99 ${ratio(idle.inbox.p99 / idle.healthz.p99)}`,
         target: `p99 <= ${TARGETS.inboxP99VsHealthz}x /healthz p99`,
         verdict: verdict(idle.inbox.p99 / idle.healthz.p99, TARGETS.inboxP99VsHealthz),
-        n: samples(idle.inbox.n, { errors: idle.inbox.errors, capped: idle.inbox.stoppedByTimeLimit }),
+        n: samples(idle.inbox.n, {
+          errors: idle.inbox.errors,
+          timeouts: idle.inbox.timeouts,
+          capped: idle.inbox.stoppedByTimeLimit,
+        }),
       }),
     );
   }
@@ -143,7 +147,11 @@ function inboxRows(level: LevelResults): TableRow[] {
         ratio: idle ? `p50 ${ratio(load.inbox.p50 / idle.inbox.p50)}` : '-',
         target: '-',
         verdict: '-',
-        n: samples(load.inbox.n, { errors: load.inbox.errors, capped: load.stoppedByTimeLimit }),
+        n: samples(load.inbox.n, {
+          errors: load.inbox.errors,
+          timeouts: load.inbox.timeouts,
+          capped: load.stoppedByTimeLimit,
+        }),
       }),
     );
     const idleDecisions = level.decisionsIdle?.api;
@@ -156,7 +164,11 @@ function inboxRows(level: LevelResults): TableRow[] {
         ratio: idleDecisions ? `p50 ${ratio(load.decisions.p50 / idleDecisions.p50)}` : '-',
         target: '-',
         verdict: '-',
-        n: samples(load.decisions.n, { errors: load.decisions.errors, capped: load.stoppedByTimeLimit }),
+        n: samples(load.decisions.n, {
+          errors: load.decisions.errors,
+          timeouts: load.decisions.timeouts,
+          capped: load.stoppedByTimeLimit,
+        }),
       }),
     );
   }
@@ -178,7 +190,11 @@ function listRows(level: LevelResults): TableRow[] {
       ratio: `${((100 * c.returned) / Math.max(1, c.expected)).toFixed(0)}% returned`,
       target: 'nothing cut silently',
       verdict: c.cursorProblem ?? (cut ? `cut: ${c.expected - c.returned} missing` : 'met'),
-      n: samples(approvals.n, { errors: approvals.errors, capped: approvals.stoppedByTimeLimit }),
+      n: samples(approvals.n, {
+        errors: approvals.errors,
+        timeouts: approvals.timeouts,
+        capped: approvals.stoppedByTimeLimit,
+      }),
     }),
     row({
       row: '4 dashboard GET /',
@@ -188,7 +204,11 @@ function listRows(level: LevelResults): TableRow[] {
       ratio: '-',
       target: 'flat in N',
       verdict: 'see flatness',
-      n: samples(dashboard.n, { errors: dashboard.errors, capped: dashboard.stoppedByTimeLimit }),
+      n: samples(dashboard.n, {
+        errors: dashboard.errors,
+        timeouts: dashboard.timeouts,
+        capped: dashboard.stoppedByTimeLimit,
+      }),
     }),
   ];
 }
@@ -241,7 +261,7 @@ function decisionRows(level: LevelResults): TableRow[] {
       ratio: ratio(slower),
       target: `<= ${TARGETS.decisionVsRawUpdate}x raw`,
       verdict: verdict(slower, TARGETS.decisionVsRawUpdate),
-      n: samples(d.api.n, { errors: d.api.errors + d.rawUpdate.errors }),
+      n: samples(d.api.n, { errors: d.api.errors + d.rawUpdate.errors, timeouts: d.api.timeouts }),
     }),
   ];
 }

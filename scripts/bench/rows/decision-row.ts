@@ -7,6 +7,8 @@ import { summarize, type LatencySummary } from '../stats';
 export interface DecisionSample {
   ms: number;
   ok: boolean;
+  /** No answer in time: `ms` is a lower bound, counted as a sample. */
+  timedOut?: boolean;
   error?: string;
 }
 
@@ -31,16 +33,23 @@ export class ProductDecisions {
   async decideNext(): Promise<DecisionSample> {
     const stream = this.take();
     if (!stream) return { ms: NaN, ok: false, error: 'no stream left with a pending product' };
-    const response = await this.reviewer.post(
-      `/api/streams/${encodeURIComponent(stream.id)}/actions/decide-product`,
-      { sku: this.sku, decision: 'approved', reason: 'bench: documents checked' },
-    );
-    const ok = response.status >= 200 && response.status < 300;
-    return {
-      ms: response.ms,
-      ok,
-      ...(ok ? {} : { error: `${response.status} ${response.text.slice(0, 200)}` }),
-    };
+    const started = performance.now();
+    try {
+      const response = await this.reviewer.post(
+        `/api/streams/${encodeURIComponent(stream.id)}/actions/decide-product`,
+        { sku: this.sku, decision: 'approved', reason: 'bench: documents checked' },
+      );
+      const ok = response.status >= 200 && response.status < 300;
+      return {
+        ms: response.ms,
+        ok,
+        ...(response.timedOut ? { timedOut: true } : {}),
+        ...(ok ? {} : { error: `${response.status} ${response.text.slice(0, 200)}` }),
+      };
+    } catch (error) {
+      // A refused connection or reset: a failed decision, never a crash of the measurement.
+      return { ms: performance.now() - started, ok: false, error: String(error) };
+    }
   }
 
   private take(): WaitingStream | undefined {
@@ -96,7 +105,8 @@ export async function measureIdleDecisions(
 
 export function summarizeDecisions(samples: readonly DecisionSample[]): LatencySummary {
   return summarize(
-    samples.filter((s) => s.ok).map((s) => s.ms),
-    samples.filter((s) => !s.ok).length,
+    samples.filter((s) => s.ok || s.timedOut).map((s) => s.ms),
+    samples.filter((s) => !s.ok && !s.timedOut).length,
+    samples.filter((s) => s.timedOut).length,
   );
 }

@@ -31,6 +31,7 @@ export async function measureInboxUnderLoad(
   const inboxBytes: number[] = [];
   const decisionSamples: DecisionSample[] = [];
   let inboxErrors = 0;
+  let inboxTimeouts = 0;
   let firstError: string | undefined;
   let stopping = false;
   const started = performance.now();
@@ -39,7 +40,10 @@ export async function measureInboxUnderLoad(
     while (!stopping) {
       try {
         const response = await session.get('/inbox');
-        if (response.status === 200) {
+        if (response.timedOut) {
+          inboxTimeouts++;
+          inboxMs.push(response.ms);
+        } else if (response.status === 200) {
           inboxMs.push(response.ms);
           inboxBytes.push(response.bytes);
         } else {
@@ -61,7 +65,12 @@ export async function measureInboxUnderLoad(
       await sleep(PAUSE_BETWEEN_DECISIONS_MS);
     }
   };
-  const loops = [...sessions.map(reload), decide()];
+  // Handled now, not when awaited at the end: a loop failing meanwhile must not become an unhandled rejection.
+  const loops = [...sessions.map(reload), decide()].map((loop) =>
+    loop.catch((error: unknown) => {
+      firstError ??= String(error);
+    }),
+  );
 
   let stoppedByTimeLimit = false;
   while (!stopping) {
@@ -75,7 +84,7 @@ export async function measureInboxUnderLoad(
   return {
     users: sessions.length,
     inbox: {
-      ...summarize(inboxMs, inboxErrors),
+      ...summarize(inboxMs, inboxErrors, inboxTimeouts),
       bytes: sortedBytes[Math.floor(sortedBytes.length / 2)] ?? NaN,
     },
     decisions: summarizeDecisions(decisionSamples),

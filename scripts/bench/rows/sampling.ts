@@ -26,8 +26,11 @@ export async function sampleEndpoints<K extends string>(
 ): Promise<Record<K, EndpointSummary>> {
   const names = Object.keys(requests) as K[];
   const samples = Object.fromEntries(
-    names.map((name) => [name, { ms: [] as number[], bytes: [] as number[], errors: 0, firstError: '' }]),
-  ) as Record<K, { ms: number[]; bytes: number[]; errors: number; firstError: string }>;
+    names.map((name) => [
+      name,
+      { ms: [] as number[], bytes: [] as number[], errors: 0, timeouts: 0, firstError: '' },
+    ]),
+  ) as Record<K, { ms: number[]; bytes: number[]; errors: number; timeouts: number; firstError: string }>;
   for (const name of names) await requests[name]().catch(() => undefined);
 
   const deadline = performance.now() + budget.maxSeconds * 1000;
@@ -41,6 +44,11 @@ export async function sampleEndpoints<K extends string>(
       const into = samples[name];
       try {
         const response = await requests[name]();
+        if (response.timedOut) {
+          into.timeouts++;
+          into.ms.push(response.ms);
+          continue;
+        }
         if (response.status < 200 || response.status >= 300) {
           into.errors++;
           into.firstError ||= `${response.status} ${response.text.slice(0, 200)}`;
@@ -56,10 +64,10 @@ export async function sampleEndpoints<K extends string>(
   }
   return Object.fromEntries(
     names.map((name) => {
-      const { ms, bytes, errors, firstError } = samples[name];
+      const { ms, bytes, errors, timeouts, firstError } = samples[name];
       const sortedBytes = [...bytes].sort((a, b) => a - b);
       const summary: EndpointSummary = {
-        ...summarize(ms, errors),
+        ...summarize(ms, errors, timeouts),
         bytes: sortedBytes[Math.floor(sortedBytes.length / 2)] ?? NaN,
         stoppedByTimeLimit,
         ...(firstError ? { firstError } : {}),
