@@ -91,3 +91,10 @@ export class ApiClient {
     return parseJson(response, request);
   }
 }
+
+/** fetch() says only "fetch failed"; the reason (a reset, a closed keep-alive socket) is in `cause`. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : error.cause;
+  return cause === undefined ? String(error) : `${String(error)} (${String(cause)})`;
+}

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { ApiClient } from '../http/http-client';
+import { describeError, type ApiClient } from '../http/http-client';
 import { decideUpdate } from '../minimal/minimal-workflow';
 import type { Population, WaitingStream } from '../setup/populations';
 import { summarize, type LatencySummary } from '../stats';
@@ -48,7 +48,7 @@ export class ProductDecisions {
       };
     } catch (error) {
       // A refused connection or reset: a failed decision, never a crash of the measurement.
-      return { ms: performance.now() - started, ok: false, error: String(error) };
+      return { ms: performance.now() - started, ok: false, error: describeError(error) };
     }
   }
 
@@ -72,7 +72,7 @@ export async function rawMinimalUpdate(client: Client, workflowId: string): Prom
     await client.workflow.getHandle(workflowId).executeUpdate(decideUpdate, { args: [{ approved: true }] });
     return { ms: performance.now() - started, ok: true };
   } catch (error) {
-    return { ms: performance.now() - started, ok: false, error: String(error) };
+    return { ms: performance.now() - started, ok: false, error: describeError(error) };
   }
 }
 

@@ -1,3 +1,4 @@
+import { describeError } from '../http/http-client';
 import type { WebSession } from '../http/web-session';
 import { summarize, sleep, type LatencySummary } from '../stats';
 import { summarizeDecisions, type DecisionSample, type ProductDecisions } from './decision-row';
@@ -52,7 +53,7 @@ export async function measureInboxUnderLoad(
         }
       } catch (error) {
         inboxErrors++;
-        firstError ??= `GET /inbox: ${String(error)}`;
+        firstError ??= `GET /inbox: ${describeError(error)}`;
       }
     }
   };
@@ -68,7 +69,7 @@ export async function measureInboxUnderLoad(
   // Handled now, not when awaited at the end: a loop failing meanwhile must not become an unhandled rejection.
   const loops = [...sessions.map(reload), decide()].map((loop) =>
     loop.catch((error: unknown) => {
-      firstError ??= String(error);
+      firstError ??= describeError(error);
     }),
   );
 

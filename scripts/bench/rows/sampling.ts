@@ -1,4 +1,4 @@
-import type { TimedResponse } from '../http/http-client';
+import { describeError, type TimedResponse } from '../http/http-client';
 import { summarize, type LatencySummary } from '../stats';
 
 export interface SamplingBudget {
@@ -58,7 +58,7 @@ export async function sampleEndpoints<K extends string>(
         into.bytes.push(response.bytes);
       } catch (error) {
         into.errors++;
-        into.firstError ||= String(error);
+        into.firstError ||= describeError(error);
       }
     }
   }

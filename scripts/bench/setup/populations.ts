@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { ApiClient } from '../http/http-client';
+import { describeError, type ApiClient } from '../http/http-client';
 import { isStopping } from '../infra/cleanup';
 import { createdStreamId } from '../http/response-shapes';
 import { MINIMAL_WORKFLOW_TYPE } from '../minimal/minimal-worker-process';
@@ -58,7 +58,7 @@ export class Population {
         });
       } catch (error) {
         failed++;
-        firstError ??= String(error);
+        firstError ??= describeError(error);
       }
       progress.tick();
     });
@@ -80,7 +80,7 @@ export class Population {
         this.minimalWorkflowIds.push(workflowId);
       } catch (error) {
         failed++;
-        firstError ??= String(error);
+        firstError ??= describeError(error);
       }
       progress.tick();
     });
