@@ -25,8 +25,10 @@ import { createMetricsRouter, METRICS_BODY_LIMIT } from './routes/metrics';
 import { registerRecordRoutes } from './routes/records';
 import { registerStreamActionRoutes } from './routes/stream-actions';
 import { registerStreamRoutes } from './routes/streams';
+import { registerCampaignRoutes } from './routes/campaigns';
 import { signalMetricsBatch } from './services/stream-signals';
 import { createStreamService } from './services/streams';
+import { createCampaignService } from './services/campaigns';
 import { createWebRouter } from './web/router';
 
 export interface AppDeps {
@@ -51,6 +53,7 @@ const setAuditAction =
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger, temporal } = deps;
   const streams = createStreamService({ temporal, db, config });
+  const campaigns = createCampaignService({ temporal, db, config });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -104,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
   const routes = new ApiRoutes();
   registerStreamRoutes(routes, { streams, db });
   registerStreamActionRoutes(routes, { streams });
+  registerCampaignRoutes(routes, { campaigns, db });
   registerRecordRoutes(routes, { db });
   registerAdminRoutes(routes, { db });
   registerComplianceRoutes(routes, { db });

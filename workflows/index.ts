@@ -1,2 +1,3 @@
 // Every workflow the liveops worker runs. Workflow files import activities as types only.
 export { streamWorkflow } from './stream/stream-workflow';
+export { campaignWorkflow } from './campaign/campaign-workflow';

@@ -6,6 +6,9 @@ import { addSeconds, isBefore, toEpochMs, toIsoUtc } from '../shared/time';
  * the calendar inside the workflow (add a stream, extend the burst) judge with the same functions.
  */
 
+/** Dozens of streams, not hundreds: each child's plan travels in the campaign's state and its continue-as-new. */
+export const CAMPAIGN_STREAMS_MAX = 60;
+
 export interface TCampaignWindows {
   preheatStart: string;
   burstStart: string;

@@ -6,6 +6,7 @@ import { ZStreamPlanSchema, ZTeamRosterSchema } from '../stream/plan.types';
 import { zonedTimeToEpoch } from '../time/zoned-time';
 import { CAMPAIGN_KPIS } from './kpi-names';
 import {
+  CAMPAIGN_STREAMS_MAX,
   expandRecurring,
   isTimeOfDay,
   overlappingSlot,
@@ -21,8 +22,6 @@ const KEY_MAX = 64;
 const AMOUNT_MAX = 1e12;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
-/** Dozens of streams, not hundreds: each child's plan travels in the campaign's state and its continue-as-new. */
-export const CAMPAIGN_STREAMS_MAX = 60;
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 

@@ -22,7 +22,11 @@ export const CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS = {
     reason: z.string().trim().max(500).optional(),
     campaignUrl: ZLinkSchema,
   }),
-  campaign_alert: ZStreamBaseSchema.extend({ message: ZText(500), detectedAt: ZInstantSchema, campaignUrl: ZLinkSchema }),
+  campaign_alert: ZStreamBaseSchema.extend({
+    message: ZText(500),
+    detectedAt: ZInstantSchema,
+    campaignUrl: ZLinkSchema,
+  }),
   campaign_cancelled: ZStreamBaseSchema.extend({
     reason: ZText(500),
     cancelledBy: ZPersonSchema,

@@ -37,7 +37,6 @@ export const ZNotificationTemplateIdSchema = z.enum([
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
 
-
 export const ZGateKindSchema = z.enum([
   'script_compliance',
   'product_compliance',

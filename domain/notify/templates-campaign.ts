@@ -18,14 +18,25 @@ export const CAMPAIGN_PHASE_LABELS: Record<TCampaignPhase, TLocalizedText> = {
   cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
 };
 
-const open = (locale: TLocale, url: string) => ({ label: pick(locale, '查看活动', 'Open the campaign'), url });
+const open = (locale: TLocale, url: string) => ({
+  label: pick(locale, '查看活动', 'Open the campaign'),
+  url,
+});
 
 export function campaignPhaseChanged(p: P<'campaign_phase_changed'>, locale: TLocale): TTemplateContent {
   const from = label(CAMPAIGN_PHASE_LABELS[p.from], locale);
   const to = label(CAMPAIGN_PHASE_LABELS[p.to], locale);
   return {
-    subject: pick(locale, `【活动】「${p.streamTitle}」进入${to}`, `[Campaign] "${p.streamTitle}" moved to ${to}`),
-    lead: pick(locale, `活动「${p.streamTitle}」已从${from}进入${to}。`, `Campaign "${p.streamTitle}" moved from ${from} to ${to}.`),
+    subject: pick(
+      locale,
+      `【活动】「${p.streamTitle}」进入${to}`,
+      `[Campaign] "${p.streamTitle}" moved to ${to}`,
+    ),
+    lead: pick(
+      locale,
+      `活动「${p.streamTitle}」已从${from}进入${to}。`,
+      `Campaign "${p.streamTitle}" moved from ${from} to ${to}.`,
+    ),
     facts: [
       [pick(locale, '时间', 'At'), when(p.changedAt, p.timeZone, locale)],
       ...(p.reason ? [[pick(locale, '原因', 'Reason'), p.reason] as const] : []),
@@ -41,8 +52,16 @@ export function campaignPlanDecided(p: P<'campaign_plan_decided'>, locale: TLoca
       ? pick(locale, `【活动方案已批准】「${p.streamTitle}」`, `[Plan approved] "${p.streamTitle}"`)
       : pick(locale, `【活动方案被驳回】「${p.streamTitle}」`, `[Plan rejected] "${p.streamTitle}"`),
     lead: approved
-      ? pick(locale, `${p.decidedBy} 批准了活动「${p.streamTitle}」的目标与预算，活动将按窗口自动推进。`, `${p.decidedBy} approved the goals and budget of "${p.streamTitle}"; it now advances by its windows.`)
-      : pick(locale, `${p.decidedBy} 驳回了活动「${p.streamTitle}」的方案，请修改后重新提交。`, `${p.decidedBy} rejected the plan of "${p.streamTitle}"; revise it and submit again.`),
+      ? pick(
+          locale,
+          `${p.decidedBy} 批准了活动「${p.streamTitle}」的目标与预算，活动将按窗口自动推进。`,
+          `${p.decidedBy} approved the goals and budget of "${p.streamTitle}"; it now advances by its windows.`,
+        )
+      : pick(
+          locale,
+          `${p.decidedBy} 驳回了活动「${p.streamTitle}」的方案，请修改后重新提交。`,
+          `${p.decidedBy} rejected the plan of "${p.streamTitle}"; revise it and submit again.`,
+        ),
     paragraphs: p.reason ? [`${pick(locale, '意见：', 'Comment: ')}${p.reason}`] : [],
     action: open(locale, p.campaignUrl),
   };
@@ -50,8 +69,16 @@ export function campaignPlanDecided(p: P<'campaign_plan_decided'>, locale: TLoca
 
 export function campaignAlert(p: P<'campaign_alert'>, locale: TLocale): TTemplateContent {
   return {
-    subject: pick(locale, `【活动预警】「${p.streamTitle}」：${p.message}`, `[Campaign alert] "${p.streamTitle}": ${p.message}`),
-    lead: pick(locale, `活动「${p.streamTitle}」触发预警：${p.message}`, `Campaign "${p.streamTitle}" raised an alert: ${p.message}`),
+    subject: pick(
+      locale,
+      `【活动预警】「${p.streamTitle}」：${p.message}`,
+      `[Campaign alert] "${p.streamTitle}": ${p.message}`,
+    ),
+    lead: pick(
+      locale,
+      `活动「${p.streamTitle}」触发预警：${p.message}`,
+      `Campaign "${p.streamTitle}" raised an alert: ${p.message}`,
+    ),
     facts: [[pick(locale, '时间', 'At'), when(p.detectedAt, p.timeZone, locale)]],
     action: open(locale, p.campaignUrl),
   };
@@ -79,7 +106,11 @@ export function campaignConfirmation(p: P<'campaign_confirmation'>, locale: TLoc
       ? pick(locale, '继续按计划进行', 'continue as planned')
       : pick(locale, '暂停尚未开播的场次', 'pause the streams not on air yet');
   return {
-    subject: pick(locale, `【请确认】「${p.streamTitle}」ROI 低于下限`, `[Please confirm] "${p.streamTitle}": ROI under the floor`),
+    subject: pick(
+      locale,
+      `【请确认】「${p.streamTitle}」ROI 低于下限`,
+      `[Please confirm] "${p.streamTitle}": ROI under the floor`,
+    ),
     lead: pick(
       locale,
       `活动「${p.streamTitle}」的 ROI 为 ${p.roi.toFixed(2)}，低于下限 ${p.floor}。是否继续？`,
@@ -95,7 +126,11 @@ export function campaignConfirmation(p: P<'campaign_confirmation'>, locale: TLoc
 
 export function campaignStreamProblem(p: P<'campaign_stream_problem'>, locale: TLocale): TTemplateContent {
   return {
-    subject: pick(locale, `【活动场次异常】「${p.streamTitle}」${p.streamKey}`, `[Campaign stream] "${p.streamTitle}" ${p.streamKey}`),
+    subject: pick(
+      locale,
+      `【活动场次异常】「${p.streamTitle}」${p.streamKey}`,
+      `[Campaign stream] "${p.streamTitle}" ${p.streamKey}`,
+    ),
     lead: pick(
       locale,
       `活动「${p.streamTitle}」的场次 ${p.streamKey}：${p.problem}。活动本身继续进行。`,

@@ -125,7 +125,9 @@ export class WorkflowRun<TState, TEvent, TDraft, TSettings extends TRunSettings 
       this.throwIfCancelled();
       if (changed()) return 'changed';
       const deadlineMs = deadlineIso === undefined ? nowMs() + MAX_WAIT_MS : toEpochMs(deadlineIso);
-      const timeoutMs = this.isPaused ? MAX_WAIT_MS : Math.min(MAX_WAIT_MS, Math.max(0, deadlineMs - nowMs()));
+      const timeoutMs = this.isPaused
+        ? MAX_WAIT_MS
+        : Math.min(MAX_WAIT_MS, Math.max(0, deadlineMs - nowMs()));
       // A deadline already past returns at once: the caller handles whatever is due on its next pass.
       const woke = timeoutMs === 0 ? changed() : await condition(changed, timeoutMs);
       this.throwIfCancelled();

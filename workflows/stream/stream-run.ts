@@ -85,15 +85,13 @@ export class StreamRun extends WorkflowRun<TStreamState, TStreamEvent, TStreamEv
 
   /** Rolls over to a new run when the server suggests it, carrying everything (unsent messages and events too). */
   async continueAsNewIfSuggested(): Promise<void> {
-    await this.continueAsNewWith(
-      (): CarriedStreamState => ({
-        ...this.carryRun(),
-        state: this.state,
-        settings: this.settings,
-        baseline: this.baseline,
-        lastFiredAtMs: this.lastFiredAtMs,
-        rulesQueue: this.rulesQueue,
-      }),
-    );
+    await this.continueAsNewWith((): CarriedStreamState => ({
+      ...this.carryRun(),
+      state: this.state,
+      settings: this.settings,
+      baseline: this.baseline,
+      lastFiredAtMs: this.lastFiredAtMs,
+      rulesQueue: this.rulesQueue,
+    }));
   }
 }

@@ -1,8 +1,7 @@
 import { spec } from '../../engine/input-spec';
 import { DomainError } from '../../shared/errors';
 import { isBefore } from '../../shared/time';
-import { CAMPAIGN_STREAMS_MAX } from '../plan.schema';
-import { overlappingSlot, slotOutsideBurst, type TSlot } from '../plan-rules';
+import { CAMPAIGN_STREAMS_MAX, overlappingSlot, slotOutsideBurst, type TSlot } from '../plan-rules';
 import type { TCampaignState, TCampaignStream } from '../state.types';
 import { isLive, isStartedBeforeLive } from '../streams';
 import { isUnstarted } from '../shift';
