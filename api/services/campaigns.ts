@@ -92,6 +92,30 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
     }
   }
 
+  /** The read model's row at once, so the board shows the campaign before its first projection lands (version 0). */
+  async function placeholderRow(state: TCampaignState): Promise<void> {
+    const next = campaignNextDeadline(state, state.updatedAt);
+    await db.campaignRecord.create({
+      data: {
+        id: state.campaignId,
+        name: state.plan.name,
+        owner: state.plan.owner,
+        phase: state.phase,
+        timeZone: state.plan.timeZone,
+        preheatStart: new Date(state.windows.preheatStart),
+        burstStart: new Date(state.windows.burstStart),
+        burstEnd: new Date(state.windows.burstEnd),
+        tailEnd: new Date(state.windows.tailEnd),
+        nextDeadlineAt: next === undefined ? null : new Date(next.at),
+        nextDeadlineKind: next?.kind ?? null,
+        pendingApprovals: campaignPendingItems(state, state.updatedAt).length,
+        streamCount: Object.keys(state.streams).length,
+        stateVersion: 0,
+        stateJson: JSON.stringify(state),
+      },
+    });
+  }
+
   async function createCampaign(
     actor: TActor,
     planInput: unknown,
@@ -127,6 +151,7 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
       throw error;
     }
     const state = initialCampaignState(id, plan, new Date().toISOString(), actor);
+    await placeholderRow(state).catch(() => undefined); // the projection writes it anyway
     return describe(state);
   }
 

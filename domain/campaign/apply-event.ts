@@ -198,13 +198,18 @@ export function applyCampaignPayload(state: TCampaignState, event: TCampaignEven
       for (const [key, kpis] of Object.entries(event.perStream))
         if (streams[key] !== undefined) streams[key] = { ...streams[key]!, kpis };
       const floor = state.plan.goals.roiFloor;
-      const roi = event.totals.roi;
-      const below = state.phase === 'burst' && floor !== undefined && roi !== undefined && roi < floor;
+      const pace = event.roiPace;
+      const below = state.phase === 'burst' && floor !== undefined && pace !== undefined && pace < floor;
       const { roiBelowSince: _was, ...steering } = state.steering;
       return {
         ...state,
         streams,
-        kpis: { at, totals: event.totals, rollups: state.kpis.rollups + 1 },
+        kpis: {
+          at,
+          totals: event.totals,
+          rollups: state.kpis.rollups + 1,
+          ...(pace === undefined ? {} : { roiPace: pace }),
+        },
         steering: below ? { ...steering, roiBelowSince: state.steering.roiBelowSince ?? at } : steering,
       };
     }

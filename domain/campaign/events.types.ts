@@ -56,7 +56,11 @@ export type TCampaignEvent =
   /** The campaign's instants still ahead when it paused move by the pause's length. */
   | (E<'Resumed'> & { pausedSeconds: number })
   | (E<'CampaignCancelled'> & { reason: string })
-  | (E<'KpisRolledUp'> & { totals: TKpiNumbers; perStream: Record<string, TStreamKpis> })
+  /**
+   * `roiPace`: during burst, GMV so far against the share of the budget the elapsed part of the burst stands for (the
+   * budget spread evenly over the burst); the ROI floor rule judges it, so an early hour is not held to the whole budget.
+   */
+  | (E<'KpisRolledUp'> & { totals: TKpiNumbers; perStream: Record<string, TStreamKpis>; roiPace?: number })
   | (E<'AlertRaised'> & { ruleId: string; message: string; values: TKpiNumbers; notified: string[] })
   | (E<'ContinueConfirmationRequested'> & { roi: number; floor: number; belowSince: string; dueAt: string })
   | (E<'ContinueDecided'> & { decision: 'continue' | 'pause_remaining'; reason: string; timedOut: boolean })

@@ -18,6 +18,24 @@ export function rollupTotals(perStream: Record<string, TStreamKpis>, budget: num
   return totals;
 }
 
+/**
+ * ROI on pace during the burst: GMV so far against the part of the budget the elapsed share of the burst stands for
+ * (spread evenly). Undefined without a budget or outside the burst. The share has a floor (1%) so the first minutes do
+ * not divide by almost nothing.
+ */
+export function roiPace(
+  gmv: number,
+  budget: number,
+  window: { burstStart: string; burstEnd: string },
+  nowMs: number,
+): number | undefined {
+  const start = Date.parse(window.burstStart);
+  const end = Date.parse(window.burstEnd);
+  if (budget <= 0 || end <= start || nowMs < start) return undefined;
+  const share = Math.min(1, Math.max(0.01, (nowMs - start) / (end - start)));
+  return gmv / (budget * share);
+}
+
 /** The goals that are numbers to reach (the ROI floor is a floor, not a goal). */
 const GOAL_KPI: Array<[keyof Omit<TCampaignGoals, 'roiFloor'>, TCampaignKpi]> = [
   ['gmv', 'gmv'],

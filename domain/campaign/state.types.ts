@@ -70,7 +70,7 @@ export interface TCampaignState {
   streams: Record<string, TCampaignStream>;
   /** Stream keys in slot order, as lists show them. */
   streamOrder: string[];
-  kpis: { at?: string; totals: TKpiNumbers; rollups: number };
+  kpis: { at?: string; totals: TKpiNumbers; rollups: number; roiPace?: number };
   alerts: {
     total: number;
     lastFiredAt: Record<string, string>;

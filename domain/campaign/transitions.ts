@@ -46,7 +46,7 @@ export const CAMPAIGN_TRANSITIONS: TTransitionTable<TCampaignPhase, TCampaignEve
   StreamDropped: [stay('approval', 'scheduled', 'preheat', 'burst', 'blocked')],
   ChildStarted: [stay('scheduled', 'preheat', 'burst', 'tail')],
   ChildStartFailed: [stay('scheduled', 'preheat', 'burst', 'tail')],
-  ChildPhaseChanged: [stay(...WITH_CHILDREN, 'completed')],
+  ChildPhaseChanged: [stay(...WITH_CHILDREN)],
   ChildFailed: [stay(...WITH_CHILDREN)],
   ChildCommandFailed: [stay(...WITH_CHILDREN)],
   StreamsHeld: [stay('scheduled', 'preheat', 'burst')],

@@ -1,6 +1,12 @@
 import type { TDocumentProblem } from '../compliance/product-documents.types';
 import type { TScriptFinding } from '../compliance/rules.types';
-import type { TCampaignLink, TIncidentKind, TMetricName, TMetricSource, TStreamEventType } from './events.types';
+import type {
+  TCampaignLink,
+  TIncidentKind,
+  TMetricName,
+  TMetricSource,
+  TStreamEventType,
+} from './events.types';
 import type { TStreamPhase } from './phases';
 import type { TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
 

@@ -220,4 +220,95 @@ describe('a campaign on the real server', () => {
       expect((await campaign.result()).phase).toBe('cancelled');
     },
   );
+
+  const pushSales = async (streamId: string, gmv: number) =>
+    storeMetricPoints(
+      (await harness()).db,
+      [{ streamId, metric: 'gmv', ts: new Date().toISOString(), value: gmv }],
+      'pushed',
+    );
+
+  it.concurrent(
+    'every goal met during the burst: the burst ends early, with the numbers on the timeline',
+    async () => {
+      const h = await harness();
+      const plan = campaignPlanInput({
+        preheatIn: 3,
+        burstIn: 6,
+        burstEndIn: 400,
+        tailEndIn: 410,
+        streams: [{ key: 'hero', startIn: 8 }],
+        extra: { goals: { gmv: 100 }, rules: { endBurstWhenGoalsMet: true } },
+      });
+      const campaign = await startCampaign(h, plan);
+      recorded.push(campaign.workflowId);
+      await approvePlan(campaign);
+      const hero = await streamHandle(campaign, 'hero');
+      recorded.push(hero.workflowId);
+      await passGates(hero);
+      await waitForPhase(hero, 'burst', 30_000);
+      await waitForCampaignPhase(campaign, 'burst');
+      await pushSales(hero.workflowId, 150);
+      const tail = await waitForCampaignPhase(campaign, 'tail', 30_000);
+      expect(Date.parse(tail.phaseEnteredAt.tail!)).toBeLessThan(Date.parse(tail.windows.burstEnd));
+      const step = tail.timeline.entries.find((e) => e.type === 'PhaseEntered' && e.summary.includes('goal'));
+      expect(step?.summary).toContain('gmv 150');
+      expect(tail.steering.goalsMetAt).toBeDefined();
+      await campaignAct(campaign, 'advance', people.manager, { from: 'tail', reason: 'test over' });
+      const review = await waitForCampaign(campaign, (s) => s.review.reportId !== undefined);
+      await campaignAct(campaign, 'sign-review', people.manager, { reportId: review.review.reportId });
+      expect((await campaign.result()).phase).toBe('completed');
+      await act(hero, 'end-early', people.manager, { reason: 'test over' }).catch(() => undefined);
+    },
+  );
+
+  it.concurrent(
+    "ROI under the floor: the manager is asked; unanswered, the plan's default pauses the streams not on air, and releasing resumes them",
+    async () => {
+      const h = await harness();
+      const plan = campaignPlanInput({
+        preheatIn: 3,
+        burstIn: 6,
+        burstEndIn: 500,
+        tailEndIn: 510,
+        streams: [
+          { key: 'now', startIn: 8 },
+          { key: 'soon', startIn: 120 },
+          { key: 'later', startIn: 400 },
+        ],
+        extra: {
+          goals: { roiFloor: 2 },
+          budget: 1000,
+          rules: { roiFloor: { forSeconds: 2, confirmWithinSeconds: 3, onNoAnswer: 'pause_remaining' } },
+        },
+      });
+      const campaign = await startCampaign(h, plan);
+      recorded.push(campaign.workflowId);
+      await approvePlan(campaign);
+      const now = await streamHandle(campaign, 'now');
+      const soon = await streamHandle(campaign, 'soon');
+      recorded.push(now.workflowId, soon.workflowId);
+      await passGates(now);
+      await waitForPhase(now, 'burst', 30_000);
+      await waitForCampaign(campaign, (s) => s.phase === 'burst' && s.streams.now?.phase === 'burst');
+      await pushSales(now.workflowId, 10);
+      const asked = await waitForCampaign(campaign, (s) => s.steering.confirmation !== undefined, 30_000);
+      expect(asked.steering.confirmation!.roi).toBeLessThan(2);
+      const decided = await waitForCampaign(campaign, (s) => s.steering.lastDecision !== undefined, 30_000);
+      expect(decided.steering.lastDecision).toMatchObject({ decision: 'pause_remaining', timedOut: true });
+      expect(decided.streams.later?.status).toBe('held');
+      expect(decided.streams.now?.pausedByCampaign).toBe(false);
+      const paused = await waitForState(soon, (s) => s.schedule.pausedAt !== undefined);
+      expect(paused.timeline.entries.find((e) => e.type === 'Paused')?.actorId).toBe(
+        `campaign:${campaign.workflowId}`,
+      );
+
+      await campaignAct(campaign, 'release-streams', people.manager, {});
+      const released = await campaignState(campaign);
+      expect(released.streams.later?.status).toBe('planned');
+      await waitForState(soon, (s) => s.schedule.pausedAt === undefined);
+      await campaignAct(campaign, 'cancel', people.manager, { reason: 'test over' });
+      expect((await campaign.result()).phase).toBe('cancelled');
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { ActivityFailure, log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { TKpiNumbers } from '../../domain/campaign/events.types';
-import { allGoalsMet, dueCampaignAlerts, rollupTotals } from '../../domain/campaign/kpis';
+import { allGoalsMet, dueCampaignAlerts, roiPace, rollupTotals } from '../../domain/campaign/kpis';
 import { remainingStreamKeys } from '../../domain/campaign/actions/run-actions';
 import { addSeconds, secondsBetween } from '../../domain/shared/time';
 import { nowIso, nowMs } from '../engine/clock';
@@ -51,9 +51,23 @@ export async function rollupNow(run: CampaignRun): Promise<boolean> {
     if (closed !== undefined && run.state.streams[stream.key]!.status === 'started')
       run.emitIf({ type: 'ChildFailed', key: stream.key, status: closed });
   }
-  const totals = rollupTotals(result.perStream, run.state.plan.budget);
-  if (run.state.kpis.rollups === 0 || !sameNumbers(totals, run.state.kpis.totals))
-    run.emitIf({ type: 'KpisRolledUp', totals, perStream: result.perStream });
+  const state = run.state;
+  const totals = rollupTotals(result.perStream, state.plan.budget);
+  const pace =
+    state.phase === 'burst' ? roiPace(totals.gmv ?? 0, state.plan.budget, state.windows, nowMs()) : undefined;
+  const floor = state.plan.goals.roiFloor;
+  // The pace moves with the clock even when sales do not: news is a change of numbers or of which side of the floor.
+  const sideChanged =
+    floor !== undefined &&
+    pace !== undefined &&
+    pace < floor !== (state.steering.roiBelowSince !== undefined);
+  if (state.kpis.rollups === 0 || sideChanged || !sameNumbers(totals, state.kpis.totals))
+    run.emitIf({
+      type: 'KpisRolledUp',
+      totals,
+      perStream: result.perStream,
+      ...(pace === undefined ? {} : { roiPace: pace }),
+    });
   return true;
 }
 
@@ -101,15 +115,16 @@ export function steer(run: CampaignRun): void {
     return;
   }
   const since = state.steering.roiBelowSince;
+  const pace = state.kpis.roiPace;
   if (
     floor !== undefined &&
     since !== undefined &&
-    totals.roi !== undefined &&
+    pace !== undefined &&
     secondsBetween(since, nowIso()) >= rule.forSeconds
   )
     run.emitIf({
       type: 'ContinueConfirmationRequested',
-      roi: totals.roi,
+      roi: pace,
       floor,
       belowSince: since,
       dueAt: addSeconds(nowIso(), rule.confirmWithinSeconds),

@@ -116,7 +116,9 @@ export async function waitForCampaign(
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(
-    `timed out; last phase ${last?.phase}, timeline: ${JSON.stringify(last?.timeline.entries.map((e) => e.summary))}`,
+    `timed out; last phase ${last?.phase}, version ${last?.version}, kpis ${JSON.stringify(last?.kpis)}, timeline: ${JSON.stringify(
+      last?.timeline.entries.filter((e) => e.type !== 'ContinuedAsNew').map((e) => e.summary),
+    )}`,
   );
 }
 

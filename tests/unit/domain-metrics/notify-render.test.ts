@@ -83,11 +83,35 @@ const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } =
     reason: 'every goal met <gmv 5000000>',
     campaignUrl: url,
   },
-  campaign_plan_decided: { ...base, decision: 'rejected', decidedBy: 'Zhao <mgr>', reason: 'budget <too high>', campaignUrl: url },
+  campaign_plan_decided: {
+    ...base,
+    decision: 'rejected',
+    decidedBy: 'Zhao <mgr>',
+    reason: 'budget <too high>',
+    campaignUrl: url,
+  },
   campaign_alert: { ...base, message: 'roi 1.20 is under 2 <b>', detectedAt: START, campaignUrl: url },
-  campaign_cancelled: { ...base, reason: 'brand pulled out <now>', cancelledBy: 'Zhao', stoppedStreams: 3, campaignUrl: url },
-  campaign_confirmation: { ...base, roi: 1.2, floor: 2, dueAt: START, onNoAnswer: 'pause_remaining', campaignUrl: url },
-  campaign_stream_problem: { ...base, streamKey: 'day-1', problem: 'blocked: script <rejected>', campaignUrl: url },
+  campaign_cancelled: {
+    ...base,
+    reason: 'brand pulled out <now>',
+    cancelledBy: 'Zhao',
+    stoppedStreams: 3,
+    campaignUrl: url,
+  },
+  campaign_confirmation: {
+    ...base,
+    roi: 1.2,
+    floor: 2,
+    dueAt: START,
+    onNoAnswer: 'pause_remaining',
+    campaignUrl: url,
+  },
+  campaign_stream_problem: {
+    ...base,
+    streamKey: 'day-1',
+    problem: 'blocked: script <rejected>',
+    campaignUrl: url,
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
