@@ -154,13 +154,17 @@ export function createCampaignReviewActivities({ db, logger }: { db: Db; logger:
           },
           {
             kind: 'list',
-            title: t('未达成的目标及原因', 'Shortfalls and their causes'),
+            title: t('未达成的目标', 'Goals missed'),
             tone: 'bad',
-            items: review.shortfalls.flatMap((s) => [
-              s.text[locale],
-              ...s.causes.map((c) => `  – ${c[locale]}`),
-            ]),
+            items: review.shortfalls.map((s) => s.text[locale]),
             emptyText: t('全部目标达成', 'Every goal met'),
+          },
+          {
+            kind: 'list',
+            title: t('原因', 'Causes'),
+            tone: 'bad',
+            items: review.causes.map((c) => c[locale]),
+            emptyText: t('无', 'None'),
           },
           {
             kind: 'list',

@@ -87,10 +87,8 @@ export async function campaignReviewXlsx(json: string): Promise<Buffer> {
   const notes = book.addWorksheet(t('复盘', 'Review'));
   notes.columns = [{ header: t('复盘', 'Review'), key: 'text', width: 120 }];
   notes.addRow({ text: report.summary });
-  for (const s of report.review.shortfalls) {
-    notes.addRow({ text: s.text[locale] });
-    for (const cause of s.causes) notes.addRow({ text: `  – ${cause[locale]}` });
-  }
+  for (const s of report.review.shortfalls) notes.addRow({ text: s.text[locale] });
+  for (const cause of report.review.causes) notes.addRow({ text: `  – ${cause[locale]}` });
   for (const suggestion of report.review.suggestions) notes.addRow({ text: `→ ${suggestion[locale]}` });
   notes.getRow(1).font = { bold: true };
 

@@ -13,7 +13,8 @@ a { color:var(--accent); }
 header.top { display:flex; flex-wrap:wrap; align-items:center; gap:16px; padding:8px 24px; background:#111827; color:#fff; }
 header.top a { color:#fff; }
 .brand { font-weight:700; text-decoration:none; } .brand span { font-weight:400; color:#d1d5db; margin-left:6px; font-size:.9em; }
-nav ul { display:flex; gap:4px; list-style:none; margin:0; padding:0; }
+nav ul { display:flex; flex-wrap:wrap; gap:4px; list-style:none; margin:0; padding:0; }
+header.top nav { max-width:100%; }
 nav a { display:block; padding:6px 10px; border-radius:6px; text-decoration:none; }
 nav a[aria-current="page"], nav a:hover { background:#374151; }
 .tools { margin-left:auto; display:flex; gap:16px; align-items:center; }
@@ -63,6 +64,39 @@ pre { white-space:pre-wrap; font-size:.85em; }
 article.report { background:#fff; border:1px solid var(--line); border-radius:8px; padding:8px 16px; }
 article.report svg { max-width:100%; height:auto; }
 .inbox-item { border-top:1px solid var(--line); padding-top:12px; margin-top:12px; }
+details.action-card { border-top:1px dashed var(--line); padding:8px 0; } details.action-card summary { cursor:pointer; font-weight:600; color:var(--accent); }
+details.action-card form.action { border-top:none; margin-top:4px; padding-top:4px; } details.action-card form.action h3 { display:none; }
+.table-wrap { overflow-x:auto; } td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+a.button { display:inline-block; padding:6px 14px; border-radius:6px; background:var(--accent); color:#fff; text-decoration:none; }
+.tag { display:inline-block; padding:0 6px; border-radius:4px; background:#f3f4f6; border:1px solid var(--line); font-size:.8em; }
+.cphase-approval { background:#e0e7ff; color:#3730a3; } .cphase-scheduled { background:#f3f4f6; color:#374151; }
+.cphase-preheat { background:#fef3c7; color:#92400e; } .cphase-burst { background:#fee2e2; color:#991b1b; }
+.cphase-tail { background:#ede9fe; color:#5b21b6; } .cphase-review { background:#dbeafe; color:#1e40af; }
+.cphase-completed { background:#dcfce7; color:#166534; } .cphase-blocked, .cphase-cancelled { background:#f3f4f6; color:#374151; }
+.board { display:grid; grid-template-columns:repeat(auto-fill, minmax(240px, 1fr)); gap:12px; }
+.board .column { margin:0; } ul.cards { list-style:none; padding:0; margin:0; }
+li.card { border:1px solid var(--line); border-radius:8px; padding:8px 12px; margin:8px 0; background:#fff; }
+li.card p { margin:4px 0; }
+figure.campaign-windows { margin:0; } figure.campaign-windows svg { width:100%; height:auto; font-size:12px; }
+svg.windows .w-preheat { fill:#fef3c7; } svg.windows .w-burst { fill:#fee2e2; } svg.windows .w-tail { fill:#ede9fe; }
+svg.windows text { fill:#374151; } svg.windows .slot rect { fill:#6b7280; } svg.windows .s-started rect { fill:#1d4ed8; }
+svg.windows .s-ended rect { fill:#15803d; } svg.windows .s-failed rect, svg.windows .s-dropped rect { fill:#b91c1c; }
+svg.windows .s-held rect { fill:#b45309; } svg.windows line.now { stroke:#111827; stroke-dasharray:4 3; } svg.windows text.now { fill:#111827; }
+progress { width:120px; vertical-align:middle; }
+figure.bars ul { list-style:none; padding:0; } figure.bars li { display:grid; grid-template-columns:90px 1fr max-content; gap:8px; align-items:center; margin:4px 0; }
+figure.bars .bar { display:block; height:14px; background:var(--accent); border-radius:3px; min-width:2px; }
+.notice.paused, .notice.warn { background:#fffbeb; border-color:#fcd34d; color:#78350f; }
+nav.pager { display:flex; flex-wrap:wrap; gap:12px; margin:8px 0; } nav.pager a[aria-current] { font-weight:700; }
+ol.calendar { list-style:none; padding:0; display:grid; grid-template-columns:repeat(7, minmax(0, 1fr)); gap:6px; }
+ol.calendar li.day { background:#fff; border:1px solid var(--line); border-radius:6px; padding:6px; min-height:90px; }
+ol.calendar h3 { font-size:.85em; margin:0 0 4px; color:var(--muted); } ol.calendar ul { list-style:none; padding:0; margin:0; }
+ol.calendar li.entry { font-size:.85em; border-left:3px solid #9ca3af; padding-left:4px; margin:4px 0; overflow-wrap:anywhere; }
+ol.calendar li.gates-passed { border-left-color:var(--ok); } ol.calendar li.gates-waiting { border-left-color:var(--warn); }
+ol.calendar li.gates-blocked { border-left-color:var(--bad); } ol.calendar small { display:block; }
+@media (max-width: 720px) {
+  ol.calendar { grid-template-columns:1fr; } ol.calendar li.day { min-height:0; }
+  main { padding:12px; } header.top { padding:8px 12px; }
+}
 `;
 
 /**

@@ -4,12 +4,15 @@ import { withLang } from './context';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
 
-export type NavKey = 'dashboard' | 'inbox' | 'create' | 'outbox' | 'compliance' | 'none';
+export type NavKey =
+  'dashboard' | 'inbox' | 'create' | 'campaigns' | 'calendar' | 'outbox' | 'compliance' | 'none';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: ['operator'] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
   { key: 'inbox', href: '/inbox', label: 'nav.inbox' },
   { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
+  { key: 'campaigns', href: '/campaigns', label: 'nav.campaigns' },
+  { key: 'calendar', href: '/calendar', label: 'nav.calendar' },
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
 ];

@@ -7,12 +7,15 @@ import { ZPublishRulePackSchema } from '../routes/compliance';
 import { compliancePage } from './pages/compliance-page';
 import { CREATE_STREAM_ROLES, streamAction } from '../../domain/stream/actions';
 import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
+import { CAMPAIGN_PENDING_KINDS } from '../../domain/campaign/pending-items';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import { listOutbox, ZOutboxFilterSchema } from '../services/outbox';
 import { countPendingFor } from '../services/stream-lists';
 import type { StreamService } from '../services/streams';
+import type { CampaignService } from '../services/campaigns';
+import { registerCampaignPages } from './campaign-pages';
 import { WEB_CSS, WEB_JS } from './assets';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
@@ -36,6 +39,7 @@ import { createRenderers } from './renderers';
 
 export interface WebRouterDeps {
   streams: StreamService;
+  campaigns: CampaignService;
   db: Db;
   config: Config;
   logger: Logger;
@@ -51,7 +55,7 @@ const queryText = (req: Request, key: string): string | undefined =>
  * res.locals.actor and res.locals.csrfToken and checks `_csrf` on every form POST.
  */
 export function createWebRouter(deps: WebRouterDeps): Router {
-  const { streams, db, config, logger } = deps;
+  const { streams, campaigns, db, config, logger } = deps;
   const router = Router();
   const simulated = config.analytics.baseUrl === undefined;
   const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
@@ -233,7 +237,9 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       await renderInbox(res, ctx, 200, {
         ...doneParam(req),
         ...(cursor ? { cursor } : {}),
-        ...(kind && (PENDING_ITEM_KINDS as readonly string[]).includes(kind) ? { kind } : {}),
+        ...(kind && [...PENDING_ITEM_KINDS, ...CAMPAIGN_PENDING_KINDS].includes(kind as never)
+          ? { kind }
+          : {}),
         ...(req.query.overdue === 'true' ? { overdue: true } : {}),
       });
     }),
@@ -318,6 +324,8 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       }
     }),
   );
+
+  registerCampaignPages(router, { campaigns, db, page, forms });
 
   return router;
 }

@@ -27,11 +27,30 @@ export interface TCampaignReview {
   attainment: TGoalAttainment[];
   best?: { key: string; title: string; gmv: number };
   worst?: { key: string; title: string; gmv: number };
-  /** Goals missed, each with the causes the history shows. */
-  shortfalls: Array<{ goal: string; text: TLocalized; causes: TLocalized[] }>;
+  /** Goals missed, with how far. */
+  shortfalls: Array<{ goal: string; text: TLocalized }>;
+  /** What the history shows behind the misses: streams that never went on air, incidents, alerts (at most 20). */
+  causes: TLocalized[];
   suggestions: TLocalized[];
   /** Streams that did not go on air as planned, and why. */
   missedStreams: Array<{ key: string; title: string; problem: string }>;
+}
+
+/** Where a stream that never went on air stopped, in words (for a report read in either language). */
+function whereItStopped(s: TReviewStream): string {
+  const phase = s.phase ?? s.status;
+  const zh: Record<string, string> = {
+    compliance: '停在直播前审核',
+    blocked: '受阻',
+    cancelled: '已取消',
+    preheat: '停在预热',
+    draft: '未提交',
+    planned: '未启动',
+    held: '被暂缓',
+    dropped: '已取消',
+    failed: '失败',
+  };
+  return `${zh[phase] ?? phase} (${phase})`;
 }
 
 const LIVE_PHASES: readonly (TStreamPhase | undefined)[] = ['burst', 'tail', 'review', 'completed'];
@@ -63,7 +82,7 @@ export function reviewCampaign(input: {
   const worst = live.length > 1 ? live[live.length - 1] : undefined;
   const missed = input.streams
     .filter((s) => !wentLive(s))
-    .map((s) => ({ key: s.key, title: s.title, problem: s.problem ?? s.phase ?? s.status }));
+    .map((s) => ({ key: s.key, title: s.title, problem: s.problem ?? whereItStopped(s) }));
 
   const causes: TLocalized[] = [
     ...missed.map((m) => ({
@@ -97,7 +116,6 @@ export function reviewCampaign(input: {
           'zh-CN': `${label['zh-CN']}：${num(row.actual)} / 目标 ${num(row.target)}（达成 ${pct(row.ratio)}）`,
           en: `${label.en}: ${num(row.actual)} of ${num(row.target)} (${pct(row.ratio)})`,
         },
-        causes: causes.slice(0, 20),
       };
     });
 
@@ -127,6 +145,7 @@ export function reviewCampaign(input: {
     ...(best === undefined ? {} : { best: { key: best.key, title: best.title, gmv: best.kpis.gmv } }),
     ...(worst === undefined ? {} : { worst: { key: worst.key, title: worst.title, gmv: worst.kpis.gmv } }),
     shortfalls,
+    causes: shortfalls.length > 0 ? causes.slice(0, 20) : [],
     suggestions,
     missedStreams: missed,
   };

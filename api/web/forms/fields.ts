@@ -1,8 +1,14 @@
 import type { TInputSpec } from '../../../domain/engine/input-spec';
-import type { TStreamActionDef } from '../../../domain/stream/actions';
 import { html, type SafeHtml } from '../html';
 import type { TMessageKey } from '../messages';
-import { actionFrame, actionLabel, fieldId, submitButton, type FormOptions } from './form-frame';
+import {
+  actionFrame,
+  actionLabel,
+  fieldId,
+  submitButton,
+  type FormOptions,
+  type TFormDef,
+} from './form-frame';
 
 function inner(spec: TInputSpec): { spec: TInputSpec; required: boolean } {
   if (spec.kind === 'optional') return { spec: spec.inner, required: false };
@@ -11,9 +17,9 @@ function inner(spec: TInputSpec): { spec: TInputSpec; required: boolean } {
 }
 
 /** One labelled control for one field of an action's input spec. */
-function field(
-  o: FormOptions,
-  def: TStreamActionDef,
+function field<S>(
+  o: FormOptions<S>,
+  def: TFormDef<S>,
   name: string,
   raw: TInputSpec,
   value: unknown,
@@ -79,7 +85,7 @@ ${shown}</textarea>`
 }
 
 /** The generic form: every field of the spec that the entry does not fill in itself, then the button. */
-export function fieldsForm(o: FormOptions, def: TStreamActionDef): SafeHtml {
+export function fieldsForm<S>(o: FormOptions<S>, def: TFormDef<S>): SafeHtml {
   const prefill = def.prefill?.(o.state) ?? {};
   const hidden = new Set(def.hiddenFields ?? []);
   const shape = def.input.kind === 'object' ? def.input.shape : {};

@@ -1,7 +1,7 @@
 import type { TInputSpec } from '../../../domain/engine/input-spec';
 import { parseAnySpec } from '../../../domain/engine/input-spec';
-import type { TStreamActionDef } from '../../../domain/stream/actions';
 import type { TStreamState } from '../../../domain/stream/state.types';
+import type { TFormDef } from './form-frame';
 
 type FormBody = Record<string, unknown>;
 
@@ -60,7 +60,7 @@ function editedSegments(body: FormBody, state: TStreamState | undefined) {
  * Update validator come from), so a bad field is refused here with the same message.
  */
 export function parseActionForm(
-  def: TStreamActionDef,
+  def: Pick<TFormDef<never>, 'name' | 'input' | 'form'>,
   body: FormBody,
   /** Needed by the script editor only (the segments the author did not change). */
   state: TStreamState | undefined,

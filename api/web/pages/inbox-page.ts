@@ -1,5 +1,6 @@
 import { hasAnyRole, type TActor } from '../../../domain/shared/actor.types';
 import { STREAM_ACTIONS, type TStreamActionDef } from '../../../domain/stream/actions';
+import { CAMPAIGN_ACTIONS } from '../../../domain/campaign/actions';
 import type { PendingWorkItem } from '../../services/stream-lists';
 import type { PageContext } from '../context';
 import { countdown } from '../countdown';
@@ -20,8 +21,13 @@ export interface InboxData {
  * entry settling the item's kind whose application role the person holds (a reviewer decides a script; a manager an
  * escalated one assigns a reviewer). The stream page then shows exactly what they may do.
  */
-function settlingAction(item: PendingWorkItem, actor: TActor): TStreamActionDef | undefined {
-  const candidates = STREAM_ACTIONS.filter((def) => def.settles?.includes(item.kind));
+function settlingAction(
+  item: PendingWorkItem,
+  actor: TActor,
+): Pick<TStreamActionDef, 'name' | 'who' | 'settles'> | undefined {
+  const registry: ReadonlyArray<Pick<TStreamActionDef, 'name' | 'who' | 'settles'>> =
+    item.workflowKind === 'campaign' ? CAMPAIGN_ACTIONS : STREAM_ACTIONS;
+  const candidates = registry.filter((def) => def.settles?.includes(item.kind));
   const byRole = candidates.find((def) =>
     def.who.some(
       (clause) => !('owner' in clause) && clause.appRole !== undefined && hasAnyRole(actor, [clause.appRole]),
@@ -44,20 +50,22 @@ export function inboxPage(ctx: PageContext, data: InboxData): SafeHtml {
     const action = settlingAction(item, ctx.actor);
     const anchor =
       action === undefined ? '' : `#act-${action.name}${item.subject.sku ? `-${item.subject.sku}` : ''}`;
-    const href = `/streams/${encodeURIComponent(item.workflowId)}${anchor}`;
+    const page = `/${item.workflowKind === 'campaign' ? 'campaigns' : 'streams'}/${encodeURIComponent(item.workflowId)}`;
+    const href = `${page}${anchor}`;
+    const label = item.workflowKind === 'campaign' ? 'campaignAction' : 'action';
     return html`<li class="inbox-item" data-key="${item.key}" data-stream="${item.workflowId}">
       <p class="what">
         <strong>${t(`approval.${item.kind}` as TMessageKey)}</strong> · ${subjectText(ctx, item)}
         ${item.relation !== 'assignee' && html`<span class="tag">${t(`inbox.relation.${item.relation}` as TMessageKey)}</span>`}
       </p>
       <p class="meta">
-        <a href="/streams/${encodeURIComponent(item.workflowId)}">${item.workflowTitle}</a> ·
-        ${t('pending.due')} ${countdown(ctx, item.dueAt, item.timeZone)} ·
+        <a href="${page}">${item.workflowTitle}</a> · ${t('pending.due')}
+        ${countdown(ctx, item.dueAt, item.timeZone)} ·
         ${t('pending.reminders', { count: item.remindersSent })}${item.escalated ? html` · <strong class="bad">${t('pending.escalated')}</strong>` : ''}
       </p>
       <p>
         <a class="button" href="${href}"
-          >${action === undefined ? t('inbox.open') : t(`action.${action.name}` as TMessageKey)}</a
+          >${action === undefined ? t('inbox.open') : t(`${label}.${action.name}` as TMessageKey)}</a
         >
       </p>
     </li>`;

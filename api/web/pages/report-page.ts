@@ -1,6 +1,6 @@
 import type { TStreamState } from '../../../domain/stream/state.types';
 import { streamActionsFor } from '../../../domain/stream/actions';
-import { actionForm } from '../forms';
+import { actionForm, streamSubject } from '../forms';
 import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { html, raw, type SafeHtml } from '../html';
@@ -13,7 +13,8 @@ import { doneBanner } from './stream-page';
  */
 export function reportBody(reportHtml: string): string {
   const match = /<body[^>]*>([\s\S]*)<\/body>/i.exec(reportHtml);
-  return match?.[1] ?? reportHtml;
+  // The page has its own <h1>: the report's title becomes a section heading inside it.
+  return (match?.[1] ?? reportHtml).replace(/<(\/?)h1\b/gi, '<$1h2');
 }
 
 export function reportPage(
@@ -50,7 +51,8 @@ export function reportPage(
         ? html`<p class="ok">
             ${t('review.signedOff', { who: state.review.signedOffBy, at: formatInstant(state.review.signedOffAt, ctx.locale, state.plan.timeZone) })}
           </p>`
-        : signReview && actionForm({ ctx, state, returnTo: `${base}/review` }, signReview)
+        : signReview &&
+          actionForm({ ctx, state, returnTo: `${base}/review`, subject: streamSubject(state) }, signReview)
     }`;
   return layout(ctx, { title: t('review.title'), nav: 'none', body });
 }

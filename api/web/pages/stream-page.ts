@@ -2,7 +2,7 @@ import { streamActionsFor } from '../../../domain/stream/actions';
 import { gateStatus } from '../../../domain/stream/selectors';
 import type { TStreamState, TTimelineEntry } from '../../../domain/stream/state.types';
 import type { PageContext } from '../context';
-import { actionForms } from '../forms';
+import { actionForms, streamSubject } from '../forms';
 import { formatInstant } from '../i18n';
 import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
@@ -92,7 +92,7 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
     </section>
     <section aria-labelledby="s-actions" class="actions">
       <h2 id="s-actions">${t('stream.yourActions')}</h2>
-      ${actions.length === 0 ? html`<p class="muted">${t('stream.noActions')}</p>` : actionForms({ ctx, state, returnTo }, actions)}
+      ${actions.length === 0 ? html`<p class="muted">${t('stream.noActions')}</p>` : actionForms({ ctx, state, returnTo, subject: streamSubject(state) }, actions)}
     </section>
     <section aria-labelledby="s-script">
       <h2 id="s-script">${t('stream.script')}</h2>

@@ -52,22 +52,36 @@ export const revisePlan = defineCampaignAction({
   name: 'revise-plan',
   update: 'revisePlan',
   summary: 'Revise goals and budget (the owner or a manager): a new revision goes to approval',
+  // Flat, so a form shows one field per goal: the event carries them as the plan's goals.
   input: spec.object({
-    goals: spec.object({
-      gmv: amount(),
-      orders: amount(),
-      newFollowers: amount(),
-      participants: amount(),
-      roiFloor: amount(),
-    }),
+    gmv: amount(),
+    orders: amount(),
+    newFollowers: amount(),
+    participants: amount(),
+    roiFloor: amount(),
     budget: spec.number(0, 1e12),
     reason: reasonSpec,
   }),
   phases: ['approval', 'blocked'],
   who: [{ owner: true }, MANAGER],
-  events: (state, input) => [{ type: 'PlanRevised', revision: state.planRevision + 1, ...input }],
+  events(state, input) {
+    const goals: Record<string, number> = {};
+    for (const key of ['gmv', 'orders', 'newFollowers', 'participants', 'roiFloor'] as const) {
+      const value = input[key];
+      if (value !== undefined) goals[key] = value;
+    }
+    return [
+      {
+        type: 'PlanRevised',
+        revision: state.planRevision + 1,
+        goals,
+        budget: input.budget,
+        reason: input.reason,
+      },
+    ];
+  },
   form: 'fields',
-  prefill: (state) => ({ goals: state.plan.goals, budget: state.plan.budget }),
+  prefill: (state) => ({ ...state.plan.goals, budget: state.plan.budget }),
   settles: ['plan_revision'],
 });
 
