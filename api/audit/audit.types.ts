@@ -85,3 +85,46 @@ export const ZStateQuerySchema = z
   .refine((query) => !(query.eventId !== undefined && query.at !== undefined), {
     message: 'give eventId or at, not both',
   });
+
+const ZUploadedHistorySchema = z.object({
+  workflowId: ZWorkflowIdSchema,
+  /** One run's history in Temporal's JSON, as exported (or as `temporal workflow show -o json` writes it). */
+  history: z.object({ events: z.array(z.record(z.string(), z.unknown())).min(1) }),
+});
+
+/** What to replay: workflows by id or by query (every run of each), or histories sent along. */
+export const ZReplayBodySchema = z
+  .object({
+    workflowIds: z.array(ZWorkflowIdSchema).min(1).max(200).optional(),
+    query: ZWorkflowQuerySchema.optional(),
+    histories: z.array(ZUploadedHistorySchema).min(1).max(200).optional(),
+  })
+  .refine(
+    (body) =>
+      [body.workflowIds, body.query, body.histories].filter((part) => part !== undefined).length === 1,
+    { message: 'give exactly one of workflowIds, query or histories' },
+  );
+export type TReplayBody = z.output<typeof ZReplayBodySchema>;
+
+export const ZReplayResultSchema = z.object({
+  workflowId: z.string(),
+  runId: z.string(),
+  workflowType: z.string(),
+  events: z.number(),
+  ok: z.boolean(),
+  error: z
+    .object({
+      kind: z.enum(['nondeterminism', 'replay']),
+      message: z.string(),
+      eventId: z.number().optional(),
+      eventType: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const ZReplayReportSchema = z.object({
+  ok: z.boolean(),
+  replayed: z.number(),
+  failed: z.number(),
+  results: z.array(ZReplayResultSchema),
+});

@@ -2,6 +2,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
+import { DomainError } from '../../domain/shared/errors';
 import type { TAuditRun, TShipment } from '../../domain/audit/reconstruct';
 
 const { EventType } = temporal.api.enums.v1;
@@ -60,7 +61,10 @@ function detailOf(event: HistoryEvent): string | undefined {
 export function decodeRun(workflowId: string, history: History): TDecodedRun {
   const events = history.events ?? [];
   const started = events[0]?.workflowExecutionStartedEventAttributes;
-  if (!started) throw new Error('a history starts with WorkflowExecutionStarted');
+  if (!started)
+    throw new DomainError('INVALID_INPUT', `${workflowId}: a history starts with WorkflowExecutionStarted`, {
+      issues: [{ path: ['events', 0], message: 'not WorkflowExecutionStarted', code: 'custom' }],
+    });
   const shipments: TShipment[] = [];
   const lines: THistoryEventLine[] = [];
   for (const event of events) {
@@ -92,4 +96,18 @@ export function decodeRun(workflowId: string, history: History): TDecodedRun {
     lastEventTime: last.eventTime,
     events: lines,
   };
+}
+
+/**
+ * A history does not name its workflow, but liveops workflows ship their events with their id (the input of
+ * `recordWorkflowEvents`), so a history file on its own still says whose it is.
+ */
+export function workflowIdInHistory(history: History): string | undefined {
+  for (const event of history.events ?? []) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled?.activityType?.name !== SHIPPING_ACTIVITY) continue;
+    const input = decode(scheduled.input) as { workflowId?: unknown } | undefined;
+    if (typeof input?.workflowId === 'string') return input.workflowId;
+  }
+  return undefined;
 }

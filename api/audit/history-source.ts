@@ -6,6 +6,7 @@ import type { TWorkflowQuery, TWorkflowSummary } from './audit.types';
 import { decodeRun, type TDecodedRun } from './decode-history';
 import { AUDIT_KINDS, auditKindOfType } from './workflow-kinds';
 
+const GRPC_INVALID_ARGUMENT = 3;
 const GRPC_NOT_FOUND = 5;
 /** A workflow that continued as new more often than this is cut off (and says so) rather than read forever. */
 const MAX_RUNS = 500;
@@ -90,6 +91,19 @@ export async function queryWorkflows(
   temporal: Client,
   query: TWorkflowQuery,
 ): Promise<{ workflows: TWorkflowSummary[]; more: boolean }> {
+  try {
+    return await listDistinct(temporal, query);
+  } catch (error) {
+    // The server judges the query last (e.g. a value its visibility store cannot compare): bad input, not a fault.
+    if (isGrpcServiceError(error) && error.code === GRPC_INVALID_ARGUMENT)
+      throw new DomainError('INVALID_INPUT', `Temporal refused the query: ${error.details}`, {
+        issues: [{ path: [], message: error.details, code: 'custom' }],
+      });
+    throw error;
+  }
+}
+
+async function listDistinct(temporal: Client, query: TWorkflowQuery) {
   const seen = new Set<string>();
   const workflows: TWorkflowSummary[] = [];
   for await (const execution of temporal.workflow.list({ query: visibilityQuery(query) })) {

@@ -97,6 +97,12 @@ export function createReplayer(code: TWorkflowCode = { workflowsPath: require.re
 
 export type Replayer = ReturnType<typeof createReplayer>;
 
+let shared: Replayer | undefined;
+/** This build's workflows, bundled once per process (the API's and the CLI's replays share it). */
+export function defaultReplayer(): Replayer {
+  return (shared ??= createReplayer());
+}
+
 const silent = () => undefined;
 const QUIET_LOGGER = {
   log: silent,

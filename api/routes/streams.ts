@@ -100,18 +100,17 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       path: '/api/streams/:id/history',
       tag: 'streams',
       summary:
-        "The stream workflow's Temporal event history as JSON (protobuf JSON: enums as names, payloads base64)",
+        "The stream workflow's latest run's event history in Temporal's JSON (what `temporal workflow show -o json` writes and Worker.runReplayHistory reads); every run: /api/audit/workflows/:id/runs",
       access: { roles: ['auditor', 'manager'] },
       params: ZStreamIdParamsSchema,
       success: { status: 200, description: 'History JSON: { events: [...] }' },
       refusals: { 404: 'No such stream' },
     },
     async ({ params, res }) => {
-      // protobufjs messages serialize themselves (int64 as strings, enums as names, bytes as base64).
       res
         .status(200)
         .type('application/json')
-        .send(JSON.stringify(await streams.history(params.id)));
+        .send(await streams.history(params.id));
     },
   );
 

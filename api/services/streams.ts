@@ -7,6 +7,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { assertMayCreateStream, STREAM_ACTIONS, type TStreamActionDef } from '../../domain/stream/actions';
 import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
 import type { TActor } from '../../domain/shared/actor.types';
@@ -167,10 +168,13 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
       }
     },
 
-    /** The workflow's Temporal event history, for auditors. */
-    async history(id: string): Promise<unknown> {
+    /**
+     * The latest run's Temporal event history in Temporal's own JSON (proto3 JSON: RFC 3339 times, enum names, int64 as
+     * strings), the form `temporal workflow show -o json` writes and `Worker.runReplayHistory` reads.
+     */
+    async history(id: string): Promise<string> {
       try {
-        return await handle(id).fetchHistory();
+        return historyToJSON(await handle(id).fetchHistory());
       } catch (error) {
         // fetchHistory passes the raw gRPC error through: 5 is NOT_FOUND.
         if (
