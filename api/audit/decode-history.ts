@@ -1,6 +1,5 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
-import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { DomainError } from '../../domain/shared/errors';
 import type { TAuditRun, TShipment } from '../../domain/audit/reconstruct';
@@ -37,6 +36,16 @@ export function eventTypeName(type: number | null | undefined): string {
     .replace(/(^|_)([a-z])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
 }
 
+/**
+ * A history event's time as an ISO instant (milliseconds). Seconds arrive as a Long from the server and as a plain
+ * number from historyFromJSON, so the SDK's own helper (Long only) cannot read both.
+ */
+function instantOf(time: { seconds?: unknown; nanos?: number | null } | null | undefined): string {
+  const seconds = time?.seconds as { toNumber?: () => number } | number | string | null | undefined;
+  const whole = typeof seconds === 'object' && seconds?.toNumber ? seconds.toNumber() : Number(seconds ?? 0);
+  return new Date(whole * 1000 + Math.floor((time?.nanos ?? 0) / 1e6)).toISOString();
+}
+
 const decode = (payloads: Payloads, index = 0): unknown => {
   const payload = payloads?.payloads?.[index];
   return payload === undefined ? undefined : defaultPayloadConverter.fromPayload(payload);
@@ -69,7 +78,7 @@ export function decodeRun(workflowId: string, history: History): TDecodedRun {
   const lines: THistoryEventLine[] = [];
   for (const event of events) {
     const eventId = Number(event.eventId);
-    const eventTime = new Date(tsToMs(event.eventTime)).toISOString();
+    const eventTime = instantOf(event.eventTime);
     const detail = detailOf(event);
     lines.push({
       eventId,
