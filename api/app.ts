@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api', apiNotFound);
 
-  app.use(createWebRouter({ streams, db, config, logger }));
+  app.use(createWebRouter({ streams, audit, db, config, logger }));
 
   app.use(createErrorHandler(logger));
   return app;

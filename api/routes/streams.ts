@@ -25,7 +25,8 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       tag: 'streams',
       summary: 'Create a stream from a plan and start its workflow',
       description: `Who: role ${CREATE_STREAM_ROLES.join(' or ')}. Ids are never reused, also not after a stream finished.`,
-      access: 'authenticated',
+      // Who is judged before the plan: an auditor gets 403, not a 400 about a plan they may never send.
+      access: { roles: CREATE_STREAM_ROLES },
       body: ZCreateStreamBodySchema,
       action: 'stream.create',
       success: { status: 201, description: 'The new stream', schema: ZStreamDetailSchema },

@@ -13,6 +13,8 @@ import type { Logger } from '../../runtime/logger';
 import { listOutbox, ZOutboxFilterSchema } from '../services/outbox';
 import { countPendingFor } from '../services/stream-lists';
 import type { StreamService } from '../services/streams';
+import type { AuditService } from '../audit/audit-service';
+import { registerAuditPages } from './audit-pages';
 import { WEB_CSS, WEB_JS } from './assets';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
@@ -36,6 +38,7 @@ import { createRenderers } from './renderers';
 
 export interface WebRouterDeps {
   streams: StreamService;
+  audit: AuditService;
   db: Db;
   config: Config;
   logger: Logger;
@@ -51,7 +54,7 @@ const queryText = (req: Request, key: string): string | undefined =>
  * res.locals.actor and res.locals.csrfToken and checks `_csrf` on every form POST.
  */
 export function createWebRouter(deps: WebRouterDeps): Router {
-  const { streams, db, config, logger } = deps;
+  const { streams, audit, db, config, logger } = deps;
   const router = Router();
   const simulated = config.analytics.baseUrl === undefined;
   const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
@@ -318,6 +321,8 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       }
     }),
   );
+
+  registerAuditPages(router, { audit, page, forms });
 
   return router;
 }
