@@ -48,7 +48,7 @@ export const ZWorkflowSelectionQuerySchema = ZWorkflowQuerySchema.extend({
 export type TWorkflowSelection = z.output<typeof ZWorkflowSelectionQuerySchema>;
 
 export const ZWorkflowIdParamsSchema = z.object({ id: ZWorkflowIdSchema });
-export const ZRunParamsSchema = z.object({ id: ZWorkflowIdSchema, runId: z.uuid() });
+export const ZRunParamsSchema = z.object({ id: ZWorkflowIdSchema, runId: z.guid() });
 
 export const ZWorkflowSummarySchema = z.object({
   workflowId: z.string(),
@@ -76,7 +76,7 @@ export const ZTimelineQuerySchema = z.object({ format: z.enum(['json', 'csv']).d
 
 export const ZStateQuerySchema = z
   .object({
-    runId: z.uuid().optional(),
+    runId: z.guid().optional(),
     /** History event id within the run (the last run when runId is absent). */
     eventId: z.coerce.number().int().min(1).optional(),
     /** Or an instant: the state as of then. */
