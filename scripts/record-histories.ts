@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, NativeConnection, type Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
@@ -26,6 +25,7 @@ import { createWorker } from '../workers/create-worker';
 import { LIVEOPS_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { breakReview, continueAsNewPath, STREAM_PATHS, type TPathWorker } from './histories/paths';
 import { ensureTemporalCli } from './temporal-cli';
+import { historyJson } from '../api/audit/history-json';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'histories');
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         const runs = await fetchWorkflowRuns(worker.client, handle.workflowId);
         index[name] = runs.map((run, n) => {
           const file = runs.length === 1 ? `${name}.json` : `${name}.run-${n + 1}.json`;
-          fs.writeFileSync(path.join(dir, file), `${historyToJSON(run.history)}\n`);
+          fs.writeFileSync(path.join(dir, file), `${historyJson(run.history)}\n`);
           return file;
         });
         process.stdout.write(

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { TPointInTime } from '../../domain/audit/reconstruct';
 import { DomainError } from '../../domain/shared/errors';
 import type { Db } from '../../runtime/db';
@@ -15,6 +15,7 @@ import {
   timelineRows,
   workflowNotifications,
 } from './workflow-audit';
+import { historyJson } from './history-json';
 
 export interface TReplayReport {
   ok: boolean;
@@ -72,12 +73,12 @@ export function createAuditService(deps: { temporal: Client; db: Db; replayer: R
       return runOverviews(await loadWorkflowAudit(temporal, workflowId));
     },
     async runHistoryJson(workflowId: string, runId: string): Promise<string> {
-      return historyToJSON((await fetchRun(temporal, workflowId, runId)).history);
+      return historyJson((await fetchRun(temporal, workflowId, runId)).history);
     },
     /** The latest run's history (what GET /api/streams/:id/history has always meant), in Temporal's JSON. */
     async latestHistoryJson(workflowId: string): Promise<string> {
       const runs = await fetchWorkflowRuns(temporal, workflowId);
-      return historyToJSON(runs.at(-1)!.history);
+      return historyJson(runs.at(-1)!.history);
     },
     async timeline(workflowId: string) {
       return timelineRows(await loadWorkflowAudit(temporal, workflowId));

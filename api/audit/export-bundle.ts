@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { historyFromJSON, historyToJSON, type History } from '@temporalio/common/lib/proto-utils';
+import { historyFromJSON, type History } from '@temporalio/common/lib/proto-utils';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { DomainError } from '../../domain/shared/errors';
 import type { Db } from '../../runtime/db';
@@ -24,6 +24,7 @@ import {
   workflowNotifications,
   type TWorkflowAudit,
 } from './workflow-audit';
+import { historyJson } from './history-json';
 
 export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -53,7 +54,7 @@ async function exportWorkflow(
   const folder = folderOf(audit.workflowId);
   const runs = runOverviews(audit).map((overview, index) => {
     const file = `${folder}/run-${index + 1}-${overview.runId}.history.json`;
-    files.set(file, historyToJSON(audit.runs[index]!.history));
+    files.set(file, historyJson(audit.runs[index]!.history));
     return { ...overview, history: file };
   });
   const rows = timelineRows(audit);

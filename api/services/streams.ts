@@ -7,7 +7,6 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { assertMayCreateStream, STREAM_ACTIONS, type TStreamActionDef } from '../../domain/stream/actions';
 import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
 import type { TActor } from '../../domain/shared/actor.types';
@@ -25,6 +24,7 @@ import type { streamWorkflow } from '../../workflows/stream/stream-workflow';
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import { listStreams, pendingFor } from './stream-lists';
 import { listStreamsFromVisibility } from './stream-visibility';
+import { historyJson } from '../audit/history-json';
 
 const GRPC_NOT_FOUND = 5;
 
@@ -174,7 +174,7 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
      */
     async history(id: string): Promise<string> {
       try {
-        return historyToJSON(await handle(id).fetchHistory());
+        return historyJson(await handle(id).fetchHistory());
       } catch (error) {
         // fetchHistory passes the raw gRPC error through: 5 is NOT_FOUND.
         if (

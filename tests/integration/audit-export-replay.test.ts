@@ -10,6 +10,7 @@ import { sha256Hex, readExportBundle } from '../../api/audit/export-bundle';
 import { createReplayer } from '../../api/audit/replay';
 import { eventTypeName } from '../../api/audit/decode-history';
 import type { TTimelineRow } from '../../api/audit/workflow-audit';
+import { requireTestEnv } from '../setup/test-env';
 import { bearer, createApiFixture, type ApiFixture } from './helpers/api';
 import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
 
@@ -18,7 +19,16 @@ const run = promisify(execFile);
 
 async function cli(...args: string[]) {
   try {
-    const { stdout } = await run('npx', ['tsx', 'scripts/audit.ts', ...args], { maxBuffer: 10_000_000 });
+    const { stdout } = await run('npx', ['tsx', 'scripts/audit.ts', ...args], {
+      maxBuffer: 10_000_000,
+      // The CLI reads the server's own settings: the run's dev server and database.
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: requireTestEnv('temporalAddress'),
+        DATABASE_URL: requireTestEnv('databaseUrl'),
+        LOG_LEVEL: 'warn',
+      },
+    });
     return { code: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -121,6 +131,25 @@ describe('an export round-trips: export, then replay from the file', () => {
     expect(
       notifications.every((n) => ['pending', 'sending', 'sent', 'failed', 'held'].includes(n.status)),
     ).toBe(true);
+  });
+
+  it('exports the same workflow from the CLI, recorded as exported by the CLI', async () => {
+    const out = path.join(dir, 'cli.zip');
+    const exported = await cli('export', '--id', streamId, '--out', out, '--as', 'auditor-cli@example.com');
+    expect(exported.code).toBe(0);
+    const bundle = readExportBundle(fs.readFileSync(out));
+    expect(bundle.problems).toEqual([]);
+    expect(bundle.manifest.exportedBy).toEqual({ id: 'auditor-cli@example.com', roles: [], via: 'cli' });
+    expect(exported.output).toContain(
+      `manifest.json sha256 ${sha256Hex(unzipSync(fs.readFileSync(out))['manifest.json']!)}`,
+    );
+    // Byte for byte the same histories as the API's export (map entries in key order): a closed history never
+    // changes, so its digest in one export vouches for it in the next.
+    const api = readExportBundle(zip);
+    expect(bundle.histories.map((h) => h.runId)).toEqual(api.histories.map((h) => h.runId));
+    expect(bundle.manifest.files.filter((f) => f.path.endsWith('.history.json'))).toEqual(
+      api.manifest.files.filter((f) => f.path.endsWith('.history.json')),
+    );
   });
 
   it('replays the exported histories, from the bundle and from a single file, against the current code', async () => {
