@@ -2,11 +2,14 @@ import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
+import type { WorkflowBundle } from '@temporalio/worker';
 import { version } from '../package.json';
 import type { Config } from '../runtime/config';
 import type { Db } from '../runtime/db';
 import type { Logger } from '../runtime/logger';
 import { createAuditMiddleware } from './audit/audit-log';
+import { createAuditService } from './audit/audit-service';
+import { createReplayer, defaultReplayer } from './audit/replay';
 import { createLoginRouter } from './auth/login-routes';
 import { createAuthMiddleware, isApiPath, requireRole } from './auth/middleware';
 import { errorBody } from './http/api-error';
@@ -19,6 +22,7 @@ import { renderDocsPage } from './openapi/docs-page';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { documentServedElsewhere } from './openapi/served-elsewhere';
 import { registerAdminRoutes } from './routes/admin';
+import { AUDIT_REPLAY_BODY_LIMIT, registerAuditRoutes } from './routes/audit';
 import { registerComplianceRoutes } from './routes/compliance';
 import { createHealthRouter } from './routes/health';
 import { createMetricsRouter, METRICS_BODY_LIMIT } from './routes/metrics';
@@ -36,6 +40,8 @@ export interface AppDeps {
   temporal: Client;
   db: Db;
   logger: Logger;
+  /** The workflow code replays run against; default: this build's workflows, bundled once per process on first use. */
+  replayBundle?: WorkflowBundle;
 }
 
 const setAuditAction =
@@ -54,6 +60,10 @@ export function createApp(deps: AppDeps): Express {
   const { config, db, logger, temporal } = deps;
   const streams = createStreamService({ temporal, db, config });
   const campaigns = createCampaignService({ temporal, db, config });
+  const replayer = deps.replayBundle
+    ? createReplayer({ workflowBundle: deps.replayBundle })
+    : defaultReplayer();
+  const audit = createAuditService({ temporal, db, replayer });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -69,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createHealthRouter(deps));
   app.use(createAuditMiddleware({ db, logger }));
   app.use('/api/metrics', deferInputErrors(express.json({ limit: METRICS_BODY_LIMIT })));
+  app.use('/api/audit/replay', deferInputErrors(express.json({ limit: AUDIT_REPLAY_BODY_LIMIT })));
   app.use(deferInputErrors(express.json({ limit: config.http.bodyLimit })));
   app.use(deferInputErrors(express.urlencoded({ extended: false, limit: config.http.bodyLimit })));
   app.use(checkInput);
@@ -109,6 +120,7 @@ export function createApp(deps: AppDeps): Express {
   registerStreamActionRoutes(routes, { streams });
   registerCampaignRoutes(routes, { campaigns, db });
   registerRecordRoutes(routes, { db });
+  registerAuditRoutes(routes, { audit });
   registerAdminRoutes(routes, { db });
   registerComplianceRoutes(routes, { db });
   documentServedElsewhere(routes);
@@ -124,7 +136,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api', apiNotFound);
 
-  app.use(createWebRouter({ streams, campaigns, db, config, logger }));
+  app.use(createWebRouter({ streams, campaigns, audit, db, config, logger }));
 
   app.use(createErrorHandler(logger));
   return app;

@@ -5,6 +5,7 @@ import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import '../http/locals';
 import { redactUrl } from '../http/secret-params';
+import { appendAuditRow } from './audit-chain';
 import { targetFilter } from './audit-targets';
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +20,8 @@ function outcomeOf(status: number, override: 'refused' | 'replayed' | undefined)
 /**
  * Appends one AuditLog row per mutating request, allowed or refused, once the handler has answered: who (actor and
  * roles at the time), how they authenticated, the route's action and target, the request id, status and outcome, and
- * the error code of a refusal. Nothing updates or deletes these rows (the database refuses it too).
+ * the error code of a refusal. Nothing updates or deletes these rows (the database refuses it too), and each row is
+ * hash-chained to the one before it (audit-chain.ts), so an edit that got past the database still shows.
  */
 export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }): RequestHandler {
   return (req, res, next) => {
@@ -36,24 +38,20 @@ export function createAuditMiddleware({ db, logger }: { db: Db; logger: Logger }
       if (written) return;
       written = true;
       const { actor, authMethod, audit } = res.locals;
-      db.auditLog
-        .create({
-          data: {
-            actorId: actor?.id ?? null,
-            actorRoles: actor?.roles.join(',') ?? '',
-            authMethod: authMethod ?? 'anonymous',
-            action: audit?.action ?? `${req.method} ${req.path}`,
-            method: req.method,
-            path: redactUrl(req.originalUrl).slice(0, 500),
-            target: audit?.target ?? null,
-            requestId: String(req.id ?? ''),
-            status: res.statusCode,
-            outcome: outcomeOf(res.statusCode, audit?.outcome),
-            errorCode: errorCode ?? null,
-            ip: req.ip ?? null,
-          },
-        })
-        .catch((error: unknown) => logger.error({ err: error, reqId: req.id }, 'audit log write failed'));
+      appendAuditRow(db, {
+        actorId: actor?.id ?? null,
+        actorRoles: actor?.roles.join(',') ?? '',
+        authMethod: authMethod ?? 'anonymous',
+        action: audit?.action ?? `${req.method} ${req.path}`,
+        method: req.method,
+        path: redactUrl(req.originalUrl).slice(0, 500),
+        target: audit?.target ?? null,
+        requestId: String(req.id ?? ''),
+        status: res.statusCode,
+        outcome: outcomeOf(res.statusCode, audit?.outcome),
+        errorCode: errorCode ?? null,
+        ip: req.ip ?? null,
+      }).catch((error: unknown) => logger.error({ err: error, reqId: req.id }, 'audit log write failed'));
     };
     // When the handler answers, not when the answer reached the client: a client that hung up still caused what it
     // asked for, and 'finish' never fires on a closed socket.
@@ -94,6 +92,9 @@ export const ZAuditEntrySchema = z.object({
   outcome: z.string(),
   errorCode: z.string().nullable(),
   ip: z.string().nullable(),
+  /** The hash chain: SHA-256 of the row before, and of this row with that link (GET /api/audit/verify checks it). */
+  prevHash: z.string().nullable(),
+  hash: z.string().nullable(),
 });
 
 export async function listAudit(db: Db, filter: TAuditFilter) {

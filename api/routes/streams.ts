@@ -25,7 +25,8 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       tag: 'streams',
       summary: 'Create a stream from a plan and start its workflow',
       description: `Who: role ${CREATE_STREAM_ROLES.join(' or ')}. Ids are never reused, also not after a stream finished.`,
-      access: 'authenticated',
+      // Who is judged before the plan: an auditor gets 403, not a 400 about a plan they may never send.
+      access: { roles: CREATE_STREAM_ROLES },
       body: ZCreateStreamBodySchema,
       action: 'stream.create',
       success: { status: 201, description: 'The new stream', schema: ZStreamDetailSchema },
@@ -100,18 +101,17 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       path: '/api/streams/:id/history',
       tag: 'streams',
       summary:
-        "The stream workflow's Temporal event history as JSON (protobuf JSON: enums as names, payloads base64)",
+        "The stream workflow's latest run's event history in Temporal's JSON (what `temporal workflow show -o json` writes and Worker.runReplayHistory reads); every run: /api/audit/workflows/:id/runs",
       access: { roles: ['auditor', 'manager'] },
       params: ZStreamIdParamsSchema,
       success: { status: 200, description: 'History JSON: { events: [...] }' },
       refusals: { 404: 'No such stream' },
     },
     async ({ params, res }) => {
-      // protobufjs messages serialize themselves (int64 as strings, enums as names, bytes as base64).
       res
         .status(200)
         .type('application/json')
-        .send(JSON.stringify(await streams.history(params.id)));
+        .send(await streams.history(params.id));
     },
   );
 

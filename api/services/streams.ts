@@ -24,6 +24,7 @@ import type { streamWorkflow } from '../../workflows/stream/stream-workflow';
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import { listStreams, pendingFor } from './stream-lists';
 import { listStreamsFromVisibility } from './stream-visibility';
+import { historyJson } from '../audit/history-json';
 
 const GRPC_NOT_FOUND = 5;
 
@@ -167,10 +168,13 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
       }
     },
 
-    /** The workflow's Temporal event history, for auditors. */
-    async history(id: string): Promise<unknown> {
+    /**
+     * The latest run's Temporal event history in Temporal's own JSON (proto3 JSON: RFC 3339 times, enum names, int64 as
+     * strings), the form `temporal workflow show -o json` writes and `Worker.runReplayHistory` reads.
+     */
+    async history(id: string): Promise<string> {
       try {
-        return await handle(id).fetchHistory();
+        return historyJson(await handle(id).fetchHistory());
       } catch (error) {
         // fetchHistory passes the raw gRPC error through: 5 is NOT_FOUND.
         if (

@@ -1,13 +1,13 @@
-import { hasAnyRole } from '../../domain/shared/actor.types';
+import { hasAnyRole, type TAppRole } from '../../domain/shared/actor.types';
 import type { AnonymousContext } from './context';
 import { withLang } from './context';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
 
 export type NavKey =
-  'dashboard' | 'inbox' | 'create' | 'campaigns' | 'calendar' | 'outbox' | 'compliance' | 'none';
+  'dashboard' | 'inbox' | 'create' | 'campaigns' | 'calendar' | 'outbox' | 'compliance' | 'audit' | 'none';
 
-const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: ['operator'] }> = [
+const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: readonly TAppRole[] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
   { key: 'inbox', href: '/inbox', label: 'nav.inbox' },
   { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
@@ -15,6 +15,7 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?
   { key: 'calendar', href: '/calendar', label: 'nav.calendar' },
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
+  { key: 'audit', href: '/audit', label: 'nav.audit', roles: ['auditor', 'manager'] },
 ];
 
 /** The visible label required wherever numbers come from the platform simulator rather than a real platform. */

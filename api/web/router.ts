@@ -16,6 +16,8 @@ import { countPendingFor } from '../services/stream-lists';
 import type { StreamService } from '../services/streams';
 import type { CampaignService } from '../services/campaigns';
 import { registerCampaignPages } from './campaign-pages';
+import type { AuditService } from '../audit/audit-service';
+import { registerAuditPages } from './audit-pages';
 import { WEB_CSS, WEB_JS } from './assets';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
@@ -40,6 +42,7 @@ import { createRenderers } from './renderers';
 export interface WebRouterDeps {
   streams: StreamService;
   campaigns: CampaignService;
+  audit: AuditService;
   db: Db;
   config: Config;
   logger: Logger;
@@ -55,7 +58,7 @@ const queryText = (req: Request, key: string): string | undefined =>
  * res.locals.actor and res.locals.csrfToken and checks `_csrf` on every form POST.
  */
 export function createWebRouter(deps: WebRouterDeps): Router {
-  const { streams, campaigns, db, config, logger } = deps;
+  const { streams, campaigns, audit, db, config, logger } = deps;
   const router = Router();
   const simulated = config.analytics.baseUrl === undefined;
   const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
@@ -326,6 +329,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
   );
 
   registerCampaignPages(router, { campaigns, db, page, forms });
+  registerAuditPages(router, { audit, page, forms });
 
   return router;
 }

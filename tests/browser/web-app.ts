@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { requireTestEnv } from '../setup/test-env';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +40,13 @@ export async function startWebApp(): Promise<WebApp> {
     temporal: { ...harness.config.temporal, taskQueue: harness.taskQueue },
     analytics: { ...harness.config.analytics, baseUrl: undefined },
   };
-  const app = createApp({ config, temporal: harness.client, db: harness.db, logger: harness.logger });
+  const app = createApp({
+    config,
+    temporal: harness.client,
+    db: harness.db,
+    logger: harness.logger,
+    replayBundle: { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') },
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { loadWorkflowAudit } from '../../api/audit/workflow-audit';
 import { ensureTemporalCli } from '../../scripts/temporal-cli';
 import { LIVEOPS_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { createHarness, type Harness } from './helpers/harness';
@@ -55,6 +56,22 @@ describe('a long stream history', () => {
     expect(ended.version).toBeGreaterThan(rolled.version);
 
     expect(await replayAllRuns(harness.client, [handle.workflowId])).toBeGreaterThanOrEqual(2);
+
+    // Auditors rebuild every run: the later ones from the state they carried, which must be what the events say.
+    const live = await waitForState(handle, (s) => s.version === ended.version);
+    let audit = await loadWorkflowAudit(harness.client, handle.workflowId);
+    const deadline = Date.now() + 30_000;
+    while (
+      (audit.folded.checkpoints.at(-1)?.state as typeof live).version < live.version &&
+      Date.now() < deadline
+    )
+      audit = await loadWorkflowAudit(harness.client, handle.workflowId);
+    expect(audit.runs.length).toBeGreaterThanOrEqual(2);
+    expect(audit.folded.runs.map((run) => run.problems)).toEqual(audit.runs.map(() => []));
+    expect(audit.folded.runs.slice(1).map((run) => run.carriedStateMatches)).toEqual(
+      audit.runs.slice(1).map(() => true),
+    );
+    expect(audit.folded.checkpoints.at(-1)?.state).toEqual(await stateOf(handle));
     await handle.terminate('test finished');
   });
 });

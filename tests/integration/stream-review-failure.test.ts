@@ -39,9 +39,18 @@ describe('a review report that fails', () => {
       failures: 1,
       failureReason: expect.stringContaining('report template broke'),
     });
-    const told = await harness.db.notification.findMany({
-      where: { workflowId: handle.workflowId, template: 'review_failed' },
-    });
+    // The outbox sends in the background, after the state already says the review failed: wait for its row.
+    const findTold = () =>
+      harness.db.notification.findMany({
+        where: { workflowId: handle.workflowId, template: 'review_failed' },
+      });
+    let told = await findTold();
+    for (
+      const deadline = Date.now() + 15_000;
+      told.length === 0 && Date.now() < deadline;
+      told = await findTold()
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(told.map((n) => n.recipient)).toEqual(['manager@example.com']);
     // The workflow is still running, waiting for a person.
     expect((await handle.describe()).status.name).toBe('RUNNING');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
@@ -7,6 +8,7 @@ import { createUser } from '../../../api/auth/users';
 import { APP_ROLES, type TActor, type TAppRole } from '../../../domain/shared/actor.types';
 import type { Prisma } from '../../../generated/prisma/client';
 import type { Db } from '../../../runtime/db';
+import { requireTestEnv } from '../../setup/test-env';
 import { createHarness, type Harness } from './harness';
 
 export interface TestUser {
@@ -53,7 +55,14 @@ export async function createApiFixture(
     ...harness.config,
     temporal: { ...harness.config.temporal, taskQueue: harness.taskQueue },
   };
-  const app = createApp({ config, temporal: harness.client, db: harness.db, logger: harness.logger });
+  const app = createApp({
+    config,
+    temporal: harness.client,
+    db: harness.db,
+    logger: harness.logger,
+    // Replays run against the run's one workflow bundle rather than bundling the workflows again per test file.
+    replayBundle: { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') },
+  });
   const entries = await Promise.all(
     APP_ROLES.map(
       async (role) =>

@@ -1,11 +1,22 @@
-import { ActivityFailure, log, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import { toEpochMs } from '../../../domain/shared/time';
 import { streamDeadlines } from '../../../domain/stream/selectors';
 import { nowIso } from '../../engine/clock';
+import { receiveMetrics } from '../metrics-intake';
 import { notify } from '../notify';
 import type { StreamRun } from '../stream-run';
 import { earliest, superviseApprovals } from './approvals';
+import { pullLiveSnapshot } from './live-snapshot';
+
+/**
+ * Versioned change (README, "Changing running workflows"): the tail starts with one last pull of the platform's
+ * numbers, so the closing minutes of sales are in the stream before the review is built. Streams that entered their
+ * tail before this change have no such activity in their history; `patched` keeps them on the old path when they
+ * replay, and records a marker for new ones. Once no stream started before the change can still be running, this
+ * becomes `deprecatePatch(CLOSING_SNAPSHOT_PATCH)` with the pull unconditional, and later the call goes.
+ */
+export const CLOSING_SNAPSHOT_PATCH = 'closing-snapshot-at-tail';
 
 const { collectFinalStats, buildStreamReview } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -19,6 +30,10 @@ const { collectFinalStats, buildStreamReview } = proxyActivities<Activities>({
 
 /** After the live: clips, UGC and after-sales for the tail length from the plan; the tail end moves with the live end. */
 export async function runTail(run: StreamRun): Promise<void> {
+  if (patched(CLOSING_SNAPSHOT_PATCH)) {
+    const closing = await pullLiveSnapshot(run.state.streamId);
+    if (closing) receiveMetrics(run, closing);
+  }
   // Keyed by purpose, so a new run (continue-as-new) re-entering the tail does not tell anyone twice.
   notify(
     run,
