@@ -29,7 +29,7 @@ import { createMetricsRouter, METRICS_BODY_LIMIT } from './routes/metrics';
 import { registerRecordRoutes } from './routes/records';
 import { registerStreamActionRoutes } from './routes/stream-actions';
 import { registerStreamRoutes } from './routes/streams';
-import { registerCampaignRoutes } from './routes/campaigns';
+import { CAMPAIGN_BODY_LIMIT, registerCampaignRoutes } from './routes/campaigns';
 import { signalMetricsBatch } from './services/stream-signals';
 import { createStreamService } from './services/streams';
 import { createCampaignService } from './services/campaigns';
@@ -80,6 +80,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(createAuditMiddleware({ db, logger }));
   app.use('/api/metrics', deferInputErrors(express.json({ limit: METRICS_BODY_LIMIT })));
   app.use('/api/audit/replay', deferInputErrors(express.json({ limit: AUDIT_REPLAY_BODY_LIMIT })));
+  // A campaign's plan carries each of its streams' plans (up to 60): more than one stream's worth of body.
+  app.use('/api/campaigns', deferInputErrors(express.json({ limit: CAMPAIGN_BODY_LIMIT })));
   app.use(deferInputErrors(express.json({ limit: config.http.bodyLimit })));
   app.use(deferInputErrors(express.urlencoded({ extended: false, limit: config.http.bodyLimit })));
   app.use(checkInput);

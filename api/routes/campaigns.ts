@@ -19,6 +19,9 @@ import {
   ZCreateCampaignBodySchema,
 } from './campaigns.types';
 
+/** A campaign plan with its streams' plans (60 streams of a full sample plan each are about 300 KB). */
+export const CAMPAIGN_BODY_LIMIT = '1mb';
+
 /** Campaigns: create from a plan, list, read, clone, act; the calendar of streams; the campaign review report. */
 export function registerCampaignRoutes(
   routes: ApiRoutes,
