@@ -7,6 +7,8 @@ import {
 import type { TStreamPhase } from '../stream/phases';
 import { ZStreamPhaseSchema } from '../stream/phases.schema';
 import { ZTimeZoneSchema } from '../time/time.types';
+import { ZKpiTotalsSchema } from '../review/review.types';
+import { REPORT_CADENCES } from '../schedules/report-period';
 
 export const ZLocaleSchema = z.enum(['zh-CN', 'en']);
 export type TLocale = z.infer<typeof ZLocaleSchema>;
@@ -27,6 +29,7 @@ export const ZNotificationTemplateIdSchema = z.enum([
   'review_ready',
   'review_failed',
   'review_signoff_reminder',
+  'periodic_report',
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
 
@@ -153,6 +156,17 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
     reviewUrl: ZLinkSchema,
     dueAt: ZInstantSchema,
     reminderNumber: z.number().int().min(1),
+  }),
+  /** 日报 / 周报 / 月报: the key numbers of a period across streams, with a link to the stored report. */
+  periodic_report: z.object({
+    cadence: z.enum(REPORT_CADENCES),
+    scheduleName: ZTitleSchema,
+    timeZone: ZTimeZoneSchema,
+    periodStart: ZInstantSchema,
+    periodEnd: ZInstantSchema,
+    streams: z.number().int().min(0),
+    kpis: ZKpiTotalsSchema,
+    reportUrl: ZLinkSchema,
   }),
 } as const satisfies Record<TNotificationTemplateId, z.ZodType>;
 

@@ -18,6 +18,7 @@ import {
   streamCancelled,
 } from './templates-live';
 import { reviewFailed, reviewReady, reviewSignoffReminder } from './templates-review';
+import { periodicReport } from './templates-reports';
 
 const TEMPLATES: {
   [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
@@ -37,6 +38,7 @@ const TEMPLATES: {
   review_ready: reviewReady,
   review_failed: reviewFailed,
   review_signoff_reminder: reviewSignoffReminder,
+  periodic_report: periodicReport,
 };
 
 /**
