@@ -8,6 +8,7 @@ import { createNotifyActivities, type NotifyTransports } from './notify/send-not
 import { createReportActivities } from './reports/stream-review';
 import { createComplianceActivities } from './compliance/compliance-checks';
 import { createProjectionActivities } from './projection/record-workflow-events';
+import { createScheduleActivities } from './schedules';
 
 export interface ActivityDeps {
   db: Db;
@@ -41,6 +42,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReportActivities(deps),
     ...createProjectionActivities(deps),
     ...createComplianceActivities({ db: deps.db }),
+    ...createScheduleActivities({ db: deps.db, logger: deps.logger, config, temporal: deps.temporal }),
   };
 }
 

@@ -1,2 +1,4 @@
 // Every workflow the liveops worker runs. Workflow files import activities as types only.
 export { streamWorkflow } from './stream/stream-workflow';
+export { recurringStreamWorkflow } from './schedules/recurring-stream-workflow';
+export { periodicReportWorkflow } from './schedules/periodic-report-workflow';
