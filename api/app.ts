@@ -28,6 +28,11 @@ import { registerStreamRoutes } from './routes/streams';
 import { signalMetricsBatch } from './services/stream-signals';
 import { createStreamService } from './services/streams';
 import { createWebRouter } from './web/router';
+import { registerScheduleRoutes } from './routes/schedules';
+import { registerTemplateRoutes } from './routes/templates';
+import { createScheduleService } from './services/schedules';
+import { createTemplateService } from './services/templates';
+import { createScheduleWebRouter } from './web/schedules-router';
 
 export interface AppDeps {
   config: Config;
@@ -51,6 +56,8 @@ const setAuditAction =
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger, temporal } = deps;
   const streams = createStreamService({ temporal, db, config });
+  const schedules = createScheduleService({ temporal, db, config });
+  const templates = createTemplateService({ db, streams, schedulesUsingTemplate: schedules.usingTemplate });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -107,6 +114,8 @@ export function createApp(deps: AppDeps): Express {
   registerRecordRoutes(routes, { db });
   registerAdminRoutes(routes, { db });
   registerComplianceRoutes(routes, { db });
+  registerTemplateRoutes(routes, { templates });
+  registerScheduleRoutes(routes, { schedules, db });
   documentServedElsewhere(routes);
   app.use(routes.router);
 
@@ -121,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', apiNotFound);
 
   app.use(createWebRouter({ streams, db, config, logger }));
+  app.use(createScheduleWebRouter({ templates, schedules, db, config, logger }));
 
   app.use(createErrorHandler(logger));
   return app;

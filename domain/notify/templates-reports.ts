@@ -1,5 +1,6 @@
 import { formatKpiValue, KPI_LABELS } from '../review/kpi-labels';
-import type { TKpiName } from '../review/review.types';
+import { PERIOD_HEADLINE_KPIS } from '../review/period-rollup';
+import { REPORT_CADENCE_LABELS } from '../schedules/report-period';
 import { localDateKey } from '../time/zoned-time';
 import type { TTemplateContent } from './notification-layout';
 import { pick } from './notify-labels';
@@ -7,21 +8,8 @@ import type { TLocale, TNotificationParams } from './notify.types';
 
 type P = TNotificationParams['periodic_report'];
 
-const CADENCE_LABEL = {
-  daily: { 'zh-CN': '日报', en: 'Daily report' },
-  weekly: { 'zh-CN': '周报', en: 'Weekly report' },
-  monthly: { 'zh-CN': '月报', en: 'Monthly report' },
-} as const;
-
-/** The numbers a period's mail leads with; the stored report has the rest. */
-const MAIL_KPIS: readonly TKpiName[] = [
-  'gmv',
-  'orders',
-  'avg_viewers',
-  'peak_concurrent',
-  'conversion_rate',
-  'new_followers',
-];
+/** The mail leads with the report's first numbers; the stored report has the rest. */
+const MAIL_KPIS = PERIOD_HEADLINE_KPIS.slice(0, 6);
 
 /** '2027-03-09', '2027-03-01 – 2027-03-07', '2027-02': the local dates the period covers. */
 export function periodLabel(p: Pick<P, 'cadence' | 'periodStart' | 'periodEnd' | 'timeZone'>): string {
@@ -33,7 +21,7 @@ export function periodLabel(p: Pick<P, 'cadence' | 'periodStart' | 'periodEnd' |
 }
 
 export function periodicReport(p: P, locale: TLocale): TTemplateContent {
-  const kind = CADENCE_LABEL[p.cadence][locale];
+  const kind = REPORT_CADENCE_LABELS[p.cadence][locale];
   const period = periodLabel(p);
   const gmv = p.kpis.gmv === undefined ? '–' : formatKpiValue('gmv', p.kpis.gmv);
   return {

@@ -22,6 +22,18 @@ const ROLLUP: Record<TKpiName, 'sum' | 'max' | 'mean'> = {
   avg_dwell_seconds: 'mean',
 };
 
+/** The numbers a period report leads with, in this order (a mail shows the first six; the CSV has every KPI). */
+export const PERIOD_HEADLINE_KPIS: readonly TKpiName[] = [
+  'gmv',
+  'orders',
+  'avg_viewers',
+  'peak_concurrent',
+  'conversion_rate',
+  'new_followers',
+  'interactions',
+  'product_clicks',
+];
+
 export function rollupKpis(streams: readonly TKpiTotals[]): TKpiTotals {
   const out: TKpiTotals = {};
   for (const [kpi, how] of Object.entries(ROLLUP) as Array<[TKpiName, 'sum' | 'max' | 'mean']>) {

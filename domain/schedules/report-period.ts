@@ -6,6 +6,12 @@ import { isoWeekday } from '../time/wall-clock';
 export const REPORT_CADENCES = ['daily', 'weekly', 'monthly'] as const;
 export type TReportCadence = (typeof REPORT_CADENCES)[number];
 
+export const REPORT_CADENCE_LABELS: Record<TReportCadence, { 'zh-CN': string; en: string }> = {
+  daily: { 'zh-CN': '日报', en: 'Daily report' },
+  weekly: { 'zh-CN': '周报', en: 'Weekly report' },
+  monthly: { 'zh-CN': '月报', en: 'Monthly report' },
+};
+
 export interface TReportPeriod {
   cadence: TReportCadence;
   /** First instant of the period (local midnight), inclusive. */
