@@ -4,7 +4,8 @@ import { withLang } from './context';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
 
-export type NavKey = 'dashboard' | 'inbox' | 'create' | 'outbox' | 'compliance' | 'none';
+export type NavKey =
+  'dashboard' | 'inbox' | 'create' | 'outbox' | 'compliance' | 'templates' | 'schedules' | 'none';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: ['operator'] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
@@ -12,6 +13,8 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?
   { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
+  { key: 'templates', href: '/templates', label: 'nav.templates' },
+  { key: 'schedules', href: '/schedules', label: 'nav.schedules' },
 ];
 
 /** The visible label required wherever numbers come from the platform simulator rather than a real platform. */

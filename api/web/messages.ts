@@ -1,3 +1,5 @@
+import { SCHEDULE_MESSAGES } from './messages-schedules';
+
 /** Every string of the web UI in both languages. Data (titles, scripts, summaries) is shown as written. */
 const m = (zh: string, en: string) => ({ zh, en });
 
@@ -433,6 +435,7 @@ export const MESSAGES = {
   'error.internal': m('服务器内部错误，已记录日志。', 'Internal error; it has been logged.'),
   'error.back': m('返回看板', 'Back to the dashboard'),
   'error.unknownAction': m('未知操作：{action}', 'Unknown action: {action}'),
+  ...SCHEDULE_MESSAGES,
 } as const;
 
 export type TMessageKey = keyof typeof MESSAGES;
