@@ -1,5 +1,5 @@
 import { hasAnyRole, sameActorId, type TActor } from '../../domain/shared/actor.types';
-import { DomainError } from '../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { resolveNewStart, type TNewStart } from '../../domain/templates/new-start';
 import {
   isTemplateKind,
@@ -21,6 +21,8 @@ export interface TTemplateSummary {
   createdBy: string;
   createdAt: string;
   source: string | null;
+  /** Set when the stored plan no longer passes today's plan rules: it must be saved again before use. */
+  problem?: string;
 }
 
 export interface TTemplateDetail<K extends TTemplateKindName = TTemplateKindName> extends TTemplateSummary {
@@ -90,7 +92,28 @@ export async function listTemplates(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: filter.limit ?? 200,
   });
-  return rows.map((row) => summary(toDetail(row)));
+  return rows.map((row) => {
+    try {
+      return summary(toDetail(row));
+    } catch (error) {
+      // One template saved under older rules must not hide the others: it is listed with what is wrong with it.
+      if (!isDomainError(error)) throw error;
+      const raw = JSON.parse(row.planJson) as Record<string, unknown>;
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      return {
+        id: row.id,
+        kind: row.kind as TTemplateKindName,
+        name: row.name,
+        title: text(raw.title),
+        startIso: text(raw.scheduledStart),
+        timeZone: text(raw.timeZone),
+        createdBy: row.createdBy,
+        createdAt: row.createdAt.toISOString(),
+        source: row.source,
+        problem: error.message,
+      };
+    }
+  });
 }
 
 export async function getTemplate(db: Db, id: string): Promise<TTemplateDetail> {

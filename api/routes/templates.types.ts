@@ -72,6 +72,8 @@ export const ZTemplateSummarySchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   source: z.string().nullable(),
+  /** The stored plan no longer passes today's plan rules (save it again). */
+  problem: z.string().optional(),
 });
 
 export const ZTemplateDetailSchema = ZTemplateSummarySchema.extend({ plan: z.unknown() });

@@ -74,6 +74,31 @@ describe('templates and schedules on the real dev server', () => {
       .set(bearer(fx.users.auditor))
       .send({ name: 'x', plan: {} })
       .expect(403);
+    // A template saved under older plan rules is listed with what is wrong, and cannot be used until saved again.
+    const stale = await fx.harness.db.template.create({
+      data: {
+        kind: 'stream',
+        name: '旧模板',
+        planJson: JSON.stringify({
+          ...buildSamplePlan({ scheduledStart: '2026-12-02T20:00:00+08:00' }),
+          plannedDurationMinutes: 0,
+        }),
+        createdBy: fx.users.operator.email,
+      },
+    });
+    const { body: withStale } = await request(fx.app)
+      .get('/api/templates')
+      .set(bearer(fx.users.operator))
+      .expect(200);
+    const listed = (withStale as { templates: Array<{ id: string; problem?: string }> }).templates;
+    expect(listed.find((t) => t.id === stale.id)?.problem).toMatch(/plannedDurationMinutes/);
+    expect(listed.find((t) => t.id === templateId)?.problem).toBeUndefined();
+    await request(fx.app)
+      .post(`/api/templates/${stale.id}/streams`)
+      .set(bearer(fx.users.operator))
+      .send({ date: '2027-06-18' })
+      .expect(400);
+
     const { body: bad } = await request(fx.app)
       .post(`/api/templates/${templateId}/streams`)
       .set(bearer(fx.users.operator))

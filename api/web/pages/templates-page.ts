@@ -32,7 +32,10 @@ export function templatesPage(ctx: PageContext, data: TemplatesPageData): SafeHt
   const rows = data.templates.map((template) => {
     const base = `/templates/${encodeURIComponent(template.id)}`;
     return html`<tr id="template-${template.id}">
-      <th scope="row">${template.name}<br /><small class="muted">${template.kind}</small></th>
+      <th scope="row">
+        ${template.name}<br /><small class="muted">${template.kind}</small>
+        ${template.problem && html`<br /><small class="bad">${template.problem}</small>`}
+      </th>
       <td>${template.title}</td>
       <td>${formatInstant(template.startIso, ctx.locale, template.timeZone)}</td>
       <td>${template.createdBy}</td>
