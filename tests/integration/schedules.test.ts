@@ -21,6 +21,8 @@ describe('templates and schedules on the real dev server', () => {
   let sink: SmtpSink;
   /** Every schedule run a test started, replayed against today's workflow code at the end. */
   const runIds: string[] = [];
+  /** The streams they and the template routes started, replayed too. */
+  const streamIds: string[] = [];
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -61,6 +63,7 @@ describe('templates and schedules on the real dev server', () => {
       .send({ streamId: stream.id, name: '从直播保存' })
       .expect(201);
     expect(saved).toMatchObject({ kind: 'stream', source: stream.id, startIso: '2027-06-18T12:00:00.000Z' });
+    streamIds.push(stream.id);
 
     const { body: list } = await request(fx.app)
       .get('/api/templates')
@@ -163,6 +166,7 @@ describe('templates and schedules on the real dev server', () => {
     const runs = await runsOf<RecurringStreamResult>(fx, fx.users.auditor, id, 2);
     runIds.push(runs[1]!.workflowId);
     expect(runs[1]!.result).toMatchObject({ outcome: 'exists', streamId: first!.result.streamId });
+    streamIds.push(first!.result.streamId);
   });
 
   it('a catch-up run creates the stream of the occurrence it was scheduled for, not of "now"', async () => {
@@ -207,6 +211,7 @@ describe('templates and schedules on the real dev server', () => {
     const again = await runsOf<RecurringStreamResult>(fx, fx.users.manager, id, 2);
     runIds.push(again[1]!.workflowId);
     expect(again[1]!.result).toMatchObject({ outcome: 'exists', streamId: run!.result.streamId });
+    streamIds.push(run!.result.streamId);
   });
 
   it('a report schedule stores the report of its period and mails it through the outbox, once per period', async () => {
@@ -404,9 +409,10 @@ describe('templates and schedules on the real dev server', () => {
     await request(fx.app).delete(`/api/schedules/${usingId}`).set(bearer(fx.users.manager)).expect(200);
   });
 
-  it('every recorded schedule run replays against the current workflow code', async () => {
+  it('every recorded schedule run, and every stream they started, replays against the current workflow code', async () => {
     expect(runIds.length).toBeGreaterThanOrEqual(6);
     // A run again for the same scheduled time (the backfills) has the same workflow id: each id replays all its runs.
     expect(await replayAllRuns(fx.harness.client, [...new Set(runIds)])).toBe(runIds.length);
+    expect(await replayAllRuns(fx.harness.client, streamIds)).toBe(streamIds.length);
   });
 });
