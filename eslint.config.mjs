@@ -87,7 +87,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts', 'domain/**/*.ts', 'tests/integration/fixtures/**/*.ts'],
+    files: [
+      'workflows/**/*.ts',
+      'domain/**/*.ts',
+      'tests/integration/fixtures/**/*.ts',
+      'scripts/bench/minimal/minimal-workflow.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', restrictedImports(false)],
       'no-restricted-globals': [

@@ -8,6 +8,8 @@ import { createNotifyActivities, type NotifyTransports } from './notify/send-not
 import { createReportActivities } from './reports/stream-review';
 import { createComplianceActivities } from './compliance/compliance-checks';
 import { createProjectionActivities } from './projection/record-workflow-events';
+import { createCampaignStreamActivities } from './campaigns/campaign-streams';
+import { createCampaignReviewActivities } from './campaigns/campaign-review';
 import { createScheduleActivities } from './schedules';
 
 export interface ActivityDeps {
@@ -42,6 +44,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createReportActivities(deps),
     ...createProjectionActivities(deps),
     ...createComplianceActivities({ db: deps.db }),
+    ...createCampaignStreamActivities(deps),
+    ...createCampaignReviewActivities(deps),
     ...createScheduleActivities({ db: deps.db, logger: deps.logger, config, temporal: deps.temporal }),
   };
 }

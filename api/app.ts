@@ -25,8 +25,10 @@ import { createMetricsRouter, METRICS_BODY_LIMIT } from './routes/metrics';
 import { registerRecordRoutes } from './routes/records';
 import { registerStreamActionRoutes } from './routes/stream-actions';
 import { registerStreamRoutes } from './routes/streams';
+import { registerCampaignRoutes } from './routes/campaigns';
 import { signalMetricsBatch } from './services/stream-signals';
 import { createStreamService } from './services/streams';
+import { createCampaignService } from './services/campaigns';
 import { createWebRouter } from './web/router';
 import { registerScheduleRoutes } from './routes/schedules';
 import { registerTemplateRoutes } from './routes/templates';
@@ -56,6 +58,7 @@ const setAuditAction =
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger, temporal } = deps;
   const streams = createStreamService({ temporal, db, config });
+  const campaigns = createCampaignService({ temporal, db, config });
   const schedules = createScheduleService({ temporal, db, config });
   const templates = createTemplateService({ db, streams, schedulesUsingTemplate: schedules.usingTemplate });
   const app = express();
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps): Express {
   const routes = new ApiRoutes();
   registerStreamRoutes(routes, { streams, db });
   registerStreamActionRoutes(routes, { streams });
+  registerCampaignRoutes(routes, { campaigns, db });
   registerRecordRoutes(routes, { db });
   registerAdminRoutes(routes, { db });
   registerComplianceRoutes(routes, { db });

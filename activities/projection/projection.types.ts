@@ -1,5 +1,5 @@
 /** Kinds of workflow whose events the read model projects. */
-export type TWorkflowKind = 'stream';
+export type TWorkflowKind = 'stream' | 'campaign';
 
 export interface TRecordEventsInput {
   kind: TWorkflowKind;

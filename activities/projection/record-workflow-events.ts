@@ -1,6 +1,7 @@
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import type { TProjector, TRecordEventsInput, TRecordEventsResult, TWorkflowKind } from './projection.types';
+import { createCampaignProjector } from './campaign-projector';
 import { createStreamProjector } from './stream-projector';
 
 interface StoredEvent {
@@ -15,7 +16,10 @@ interface StoredEvent {
  * a replayed batch or a batch already covered by a newer projection changes nothing.
  */
 export function createProjectionActivities({ db, logger }: { db: Db; logger: Logger }) {
-  const projectors: Record<TWorkflowKind, TProjector> = { stream: createStreamProjector(db) };
+  const projectors: Record<TWorkflowKind, TProjector> = {
+    stream: createStreamProjector(db),
+    campaign: createCampaignProjector(db),
+  };
 
   async function storeEvents(input: TRecordEventsInput): Promise<number> {
     const seqs = input.events.map((_, index) => input.fromSeq + index);

@@ -81,6 +81,8 @@ export function createStreamProjector(db: Db): TProjector {
         pendingApprovals: items.length,
         stateVersion: state.version,
         stateJson: JSON.stringify(state),
+        campaignId: state.campaign?.id ?? null,
+        campaignKey: state.campaign?.key ?? null,
       };
       await db.$transaction(async (tx) => {
         const updated = await tx.streamRecord.updateMany({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZIsoInstantSchema } from '../../domain/shared/time.schema';
 import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
+import { CAMPAIGN_PENDING_KINDS } from '../../domain/campaign/pending-items';
 import { ZStreamPhaseSchema } from '../../domain/stream/phases.schema';
 import { ZStreamPlanSchema } from '../../domain/stream/plan.types';
 
@@ -45,7 +46,7 @@ export const ZStreamListQuerySchema = z.object({
 });
 
 export const ZApprovalsQuerySchema = z.object({
-  kind: z.enum(PENDING_ITEM_KINDS).optional(),
+  kind: z.enum([...PENDING_ITEM_KINDS, ...CAMPAIGN_PENDING_KINDS]).optional(),
   streamId: ZStreamIdSchema.optional(),
   overdue: booleanQuery.optional(),
   limit: ZLimitSchema,

@@ -6,6 +6,7 @@ export const GATE_LABELS: Record<TGateKind, TLocalizedText> = {
   script_compliance: { 'zh-CN': '脚本合规审核', en: 'script compliance review' },
   product_compliance: { 'zh-CN': '商品资质审核', en: 'product compliance review' },
   plan_approval: { 'zh-CN': '直播方案审批', en: 'stream plan approval' },
+  campaign_plan: { 'zh-CN': '活动方案审批（目标与预算）', en: 'campaign plan approval (goals and budget)' },
   amendment: { 'zh-CN': '变更审批', en: 'amendment approval' },
 };
 

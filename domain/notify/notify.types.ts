@@ -6,6 +6,14 @@ import {
 } from '../metrics/metric-rules.types';
 import type { TStreamPhase } from '../stream/phases';
 import { ZStreamPhaseSchema } from '../stream/phases.schema';
+import { CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS } from './campaign-notify.types';
+import {
+  ZInstantSchema,
+  ZLinkSchema,
+  ZPersonSchema,
+  ZStreamBaseSchema,
+  ZTitleSchema,
+} from './notify-fields.schema';
 import { ZTimeZoneSchema } from '../time/time.types';
 import { ZKpiTotalsSchema } from '../review/review.types';
 import { REPORT_CADENCES } from '../schedules/report-period';
@@ -29,23 +37,21 @@ export const ZNotificationTemplateIdSchema = z.enum([
   'review_ready',
   'review_failed',
   'review_signoff_reminder',
+  'campaign_phase_changed',
+  'campaign_plan_decided',
+  'campaign_alert',
+  'campaign_cancelled',
+  'campaign_confirmation',
+  'campaign_stream_problem',
   'periodic_report',
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
-
-// Links end up in href attributes: only http(s), so a javascript: URL can never reach a mail client.
-const ZLinkSchema = z.url({ protocol: /^https?$/ });
-const ZTitleSchema = z.string().trim().min(1).max(200);
-const ZPersonSchema = z.string().trim().min(1).max(100);
-const ZInstantSchema = z.number().int();
-
-/** Every template names the stream and formats its times in the stream's own zone. */
-const ZStreamBaseSchema = z.object({ streamTitle: ZTitleSchema, timeZone: ZTimeZoneSchema });
 
 export const ZGateKindSchema = z.enum([
   'script_compliance',
   'product_compliance',
   'plan_approval',
+  'campaign_plan',
   'amendment',
 ]);
 export type TGateKind = z.infer<typeof ZGateKindSchema>;
@@ -157,6 +163,7 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
     dueAt: ZInstantSchema,
     reminderNumber: z.number().int().min(1),
   }),
+  ...CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS,
   /** 日报 / 周报 / 月报: the key numbers of a period across streams, with a link to the stored report. */
   periodic_report: z.object({
     cadence: z.enum(REPORT_CADENCES),

@@ -18,6 +18,14 @@ import {
   streamCancelled,
 } from './templates-live';
 import { reviewFailed, reviewReady, reviewSignoffReminder } from './templates-review';
+import {
+  campaignAlert,
+  campaignCancelled,
+  campaignConfirmation,
+  campaignPhaseChanged,
+  campaignPlanDecided,
+  campaignStreamProblem,
+} from './templates-campaign';
 import { periodicReport } from './templates-reports';
 
 const TEMPLATES: {
@@ -38,6 +46,12 @@ const TEMPLATES: {
   review_ready: reviewReady,
   review_failed: reviewFailed,
   review_signoff_reminder: reviewSignoffReminder,
+  campaign_phase_changed: campaignPhaseChanged,
+  campaign_plan_decided: campaignPlanDecided,
+  campaign_alert: campaignAlert,
+  campaign_cancelled: campaignCancelled,
+  campaign_confirmation: campaignConfirmation,
+  campaign_stream_problem: campaignStreamProblem,
   periodic_report: periodicReport,
 };
 

@@ -6,6 +6,13 @@ import type { TStreamPhase } from './phases';
 import type { TProductDocumentKind } from './plan.constants';
 import type { TProduct, TProductDocument, TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
 
+/** The campaign a stream belongs to (it was started by the campaign's workflow), with its key there. */
+export interface TCampaignLink {
+  id: string;
+  key: string;
+  name: string;
+}
+
 /**
  * The facts of a stream's life, plain JSON (no schema library: the workflow builds them, the reducer folds them, the
  * projection ships them to the database and auditors rebuild state from them). Every event says when and who; `actor`
@@ -29,7 +36,7 @@ interface Base<T extends string> {
 
 export type TStreamEvent =
   /** First event of every stream; replay starts from it. */
-  | (Base<'StreamPlanned'> & { streamId: string; plan: TStreamPlan })
+  | (Base<'StreamPlanned'> & { streamId: string; plan: TStreamPlan; campaign?: TCampaignLink })
   | (Base<'ScriptSubmitted'> & { revision: number; segments: TScriptSegment[]; submittedBy: string })
   /**
    * `truncated`: findings beyond the stored limit (the scan found more; the reviewer sees that it did). `packVersion`:

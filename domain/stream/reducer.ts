@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR, type TActor } from '../shared/actor.types';
 import { DomainError } from '../shared/errors';
 import { laterOf } from '../shared/time';
 import { applyEventPayload } from './apply-event';
-import type { TStreamEvent, TStreamEventOf } from './events.types';
+import type { TCampaignLink, TStreamEvent, TStreamEventOf } from './events.types';
 import type { TStreamPlan } from './plan.types';
 import type { TProductState, TStreamState } from './state.types';
 import { summarizeEvent } from './timeline-summary';
@@ -21,12 +21,21 @@ export function initialStreamState(
   plan: TStreamPlan,
   at: string,
   actor: TActor = SYSTEM_ACTOR,
+  campaign?: TCampaignLink,
 ): TStreamState {
-  const planned: TStreamEventOf<'StreamPlanned'> = { type: 'StreamPlanned', at, actor, streamId, plan };
+  const planned: TStreamEventOf<'StreamPlanned'> = {
+    type: 'StreamPlanned',
+    at,
+    actor,
+    streamId,
+    plan,
+    ...(campaign === undefined ? {} : { campaign }),
+  };
   const products: Record<string, TProductState> = {};
   for (const product of plan.products) products[product.sku] = { sku: product.sku, dropped: false };
   return {
     streamId,
+    ...(campaign === undefined ? {} : { campaign }),
     phase: 'draft',
     phaseEnteredAt: { draft: at },
     plan,
@@ -92,5 +101,8 @@ export function replayStream(events: readonly TStreamEvent[]): TStreamState {
   const [first, ...rest] = events;
   if (first === undefined || first.type !== 'StreamPlanned')
     throw new DomainError('INVALID_INPUT', 'A stream history starts with StreamPlanned');
-  return rest.reduce(applyStreamEvent, initialStreamState(first.streamId, first.plan, first.at, first.actor));
+  return rest.reduce(
+    applyStreamEvent,
+    initialStreamState(first.streamId, first.plan, first.at, first.actor, first.campaign),
+  );
 }

@@ -1,6 +1,12 @@
 import type { TDocumentProblem } from '../compliance/product-documents.types';
 import type { TScriptFinding } from '../compliance/rules.types';
-import type { TIncidentKind, TMetricName, TMetricSource, TStreamEventType } from './events.types';
+import type {
+  TCampaignLink,
+  TIncidentKind,
+  TMetricName,
+  TMetricSource,
+  TStreamEventType,
+} from './events.types';
 import type { TStreamPhase } from './phases';
 import type { TScriptSegment, TStreamPlan, TTeamMember } from './plan.types';
 
@@ -92,6 +98,8 @@ export interface TTimelineEntry {
 
 export interface TStreamState {
   streamId: string;
+  /** Set when a campaign started this stream. */
+  campaign?: TCampaignLink;
   phase: TStreamPhase;
   /** When each phase was last entered; actual live start/end come from here. */
   phaseEnteredAt: Partial<Record<TStreamPhase, string>>;

@@ -1,6 +1,6 @@
 import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type TActor } from '../../domain/shared/actor.types';
-import type { TStreamEventOf } from '../../domain/stream/events.types';
+import type { TCampaignLink, TStreamEventOf } from '../../domain/stream/events.types';
 import { planShapeProblem } from '../../domain/stream/plan-guard';
 import type { TStreamPlan } from '../../domain/stream/plan.types';
 import { initialStreamState } from '../../domain/stream/reducer';
@@ -21,6 +21,8 @@ export interface StartStreamInput {
   /** Who created the stream; the plan's script is submitted as revision 1 in their name. */
   createdBy: TActor;
   settings?: Partial<StreamRunSettings>;
+  /** The campaign that started this stream as its child, if one did. */
+  campaign?: TCampaignLink;
 }
 
 export type StreamWorkflowInput = StartStreamInput | { carried: CarriedStreamState };
@@ -39,7 +41,7 @@ function startRun(input: StreamWorkflowInput): StreamRun {
   const streamId = workflowInfo().workflowId;
   const at = nowIso();
   const run = new StreamRun(
-    initialStreamState(streamId, plan, at, createdBy),
+    initialStreamState(streamId, plan, at, createdBy, input.campaign),
     { ...DEFAULT_SETTINGS, ...input.settings },
     reportDeliveryFailure,
   );
@@ -49,6 +51,7 @@ function startRun(input: StreamWorkflowInput): StreamRun {
     actor: createdBy,
     streamId,
     plan,
+    ...(input.campaign === undefined ? {} : { campaign: input.campaign }),
   };
   run.shipper.push(1, planned);
   run.emit(

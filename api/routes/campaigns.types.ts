@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CAMPAIGN_PHASES } from '../../domain/campaign/phases';
+import { ZIsoInstantSchema } from '../../domain/shared/time.schema';
+import { ZStreamIdSchema } from './streams.types';
+
+export const ZCampaignIdParamsSchema = z.object({ id: ZStreamIdSchema });
+
+/** The plan (domain/campaign/plan.schema.ts parses it), with an optional `id` for the new campaign. */
+export const ZCreateCampaignBodySchema = z.looseObject({ id: ZStreamIdSchema.optional() });
+
+export const ZCampaignListQuerySchema = z.object({
+  phase: z.enum(CAMPAIGN_PHASES).optional(),
+  owner: z.string().trim().min(1).max(200).optional(),
+  /** Preheat start on or after this instant. */
+  from: ZIsoInstantSchema.optional(),
+  /** Preheat start before this instant. */
+  to: ZIsoInstantSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().min(1).max(500).optional(),
+});
+
+export const ZCloneCampaignBodySchema = z.object({
+  /** The new preheat start's local date (YYYY-MM-DD, the campaign's zone): everything moves by whole days. */
+  startOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD'),
+  name: z.string().trim().min(1).max(200).optional(),
+  id: ZStreamIdSchema.optional(),
+});
+
+export const ZCalendarQuerySchema = z
+  .object({ from: ZIsoInstantSchema, to: ZIsoInstantSchema })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
+    message: 'At most 62 days at a time',
+    path: ['to'],
+  });
+
+export const ZCampaignReportQuerySchema = z.object({
+  format: z.enum(['json', 'html', 'csv', 'xlsx']).default('json'),
+});
+
+export const ZCampaignSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  phase: z.string(),
+  timeZone: z.string(),
+  windows: z.object({
+    preheatStart: z.string(),
+    burstStart: z.string(),
+    burstEnd: z.string(),
+    tailEnd: z.string(),
+  }),
+  paused: z.boolean(),
+  nextDeadline: z.object({ kind: z.string(), at: z.string() }).nullable(),
+  pendingItems: z.number(),
+  streams: z.number(),
+  updatedAt: z.string(),
+});
+
+/** Documented loosely: the state is built by the domain reducer (domain/campaign/state.types.ts), not parsed. */
+export const ZCampaignDetailSchema = z.object({
+  id: z.string(),
+  state: z.looseObject({ campaignId: z.string(), phase: z.enum(CAMPAIGN_PHASES), version: z.number() }),
+  pendingItems: z.array(z.looseObject({ key: z.string(), kind: z.string() })),
+  nextDeadline: z.object({ kind: z.string(), at: z.string() }).nullable(),
+});
+
+export const ZCalendarEntrySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  start: z.string(),
+  durationMinutes: z.number(),
+  timeZone: z.string(),
+  phase: z.string(),
+  gates: z.enum(['passed', 'waiting', 'blocked', 'not_started']),
+  blockers: z.number(),
+  started: z.boolean(),
+  campaign: z.object({ id: z.string(), name: z.string(), key: z.string() }).optional(),
+});

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  assertMayCreateCampaign,
+  CAMPAIGN_ACTIONS,
+  type TCampaignActionDef,
+} from '../../domain/campaign/actions';
+import { campaignNextDeadline } from '../../domain/campaign/deadlines';
+import { campaignPendingItems } from '../../domain/campaign/pending-items';
+import { parseCampaignPlan } from '../../domain/campaign/plan.schema';
+import { initialCampaignState } from '../../domain/campaign/reducer';
+import {
+  campaignPlanInputFromState,
+  localDaysBetween,
+  shiftCampaignPlanInput,
+} from '../../domain/campaign/reuse';
+import type { TCampaignState } from '../../domain/campaign/state.types';
+import type { TActor } from '../../domain/shared/actor.types';
+import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
+import type { Config } from '../../runtime/config';
+import type { Db } from '../../runtime/db';
+import type { TActionResult } from '../../workflows/engine/action-updates';
+import { CAMPAIGN_UPDATES, campaignStateQuery } from '../../workflows/campaign/messages';
+import type { campaignWorkflow } from '../../workflows/campaign/campaign-workflow';
+import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
+import { campaignCalendar, listCampaigns } from './campaign-lists';
+
+const GRPC_NOT_FOUND = 5;
+
+export interface CampaignDetail {
+  id: string;
+  state: TCampaignState;
+  pendingItems: ReturnType<typeof campaignPendingItems>;
+  nextDeadline: ReturnType<typeof campaignNextDeadline> | null;
+}
+
+function describe(state: TCampaignState, now = new Date().toISOString()): CampaignDetail {
+  return {
+    id: state.campaignId,
+    state,
+    pendingItems: campaignPendingItems(state, now),
+    nextDeadline: campaignNextDeadline(state, now) ?? null,
+  };
+}
+
+function toDomainError(error: unknown, id: string): unknown {
+  if (error instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', `No campaign ${id}`);
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = error.cause.type as TDomainErrorCode;
+    if ((DOMAIN_ERROR_CODES as readonly string[]).includes(code))
+      return new DomainError(code, error.cause.message, error.cause.details?.[0]);
+  }
+  return error;
+}
+
+/** What the API and the web UI do with campaigns: start, read, list, act, clone, and the calendar of their streams. */
+export function createCampaignService(deps: { temporal: Client; db: Db; config: Config }) {
+  const { temporal, db, config } = deps;
+  const handle = (id: string) => temporal.workflow.getHandle<typeof campaignWorkflow>(id);
+
+  async function exists(id: string): Promise<boolean> {
+    try {
+      await handle(id).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  async function getCampaign(id: string): Promise<TCampaignState> {
+    try {
+      return await handle(id).query(campaignStateQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        // A finished campaign's workflow may be gone from the cache but not from the read model.
+        const row = await db.campaignRecord.findUnique({
+          where: { id },
+          select: { stateJson: true, stateVersion: true },
+        });
+        if (row !== null && row.stateVersion > 0) return JSON.parse(row.stateJson) as TCampaignState;
+        throw new DomainError('NOT_FOUND', `No campaign ${id}`);
+      }
+      throw error;
+    }
+  }
+
+  /** The read model's row at once, so the board shows the campaign before its first projection lands (version 0). */
+  async function placeholderRow(state: TCampaignState): Promise<void> {
+    const next = campaignNextDeadline(state, state.updatedAt);
+    await db.campaignRecord.create({
+      data: {
+        id: state.campaignId,
+        name: state.plan.name,
+        owner: state.plan.owner,
+        phase: state.phase,
+        timeZone: state.plan.timeZone,
+        preheatStart: new Date(state.windows.preheatStart),
+        burstStart: new Date(state.windows.burstStart),
+        burstEnd: new Date(state.windows.burstEnd),
+        tailEnd: new Date(state.windows.tailEnd),
+        nextDeadlineAt: next === undefined ? null : new Date(next.at),
+        nextDeadlineKind: next?.kind ?? null,
+        pendingApprovals: campaignPendingItems(state, state.updatedAt).length,
+        streamCount: Object.keys(state.streams).length,
+        stateVersion: 0,
+        stateJson: JSON.stringify(state),
+      },
+    });
+  }
+
+  async function createCampaign(
+    actor: TActor,
+    planInput: unknown,
+    requestedId?: string,
+  ): Promise<CampaignDetail> {
+    assertMayCreateCampaign(actor);
+    const plan = parseCampaignPlan(planInput);
+    const id = requestedId ?? `campaign-${randomUUID()}`;
+    try {
+      await temporal.workflow.start('campaignWorkflow', {
+        taskQueue: config.temporal.taskQueue,
+        workflowId: id,
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        memo: { title: plan.name, timeZone: plan.timeZone },
+        typedSearchAttributes: [
+          { key: SA_KIND, value: 'campaign' },
+          { key: SA_PHASE, value: 'approval' },
+          { key: SA_OWNER, value: plan.owner },
+          { key: SA_SCHEDULED_START, value: new Date(plan.windows.preheatStart) },
+        ],
+        args: [
+          {
+            plan,
+            createdBy: actor,
+            settings: { publicBaseUrl: config.publicBaseUrl, locale: config.notifyLocale },
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError)
+        throw new DomainError('ALREADY_DECIDED', `A campaign with id ${id} exists (ids are never reused)`);
+      throw error;
+    }
+    const state = initialCampaignState(id, plan, new Date().toISOString(), actor);
+    await placeholderRow(state).catch(() => undefined); // the projection writes it anyway
+    return describe(state);
+  }
+
+  return {
+    createCampaign,
+
+    async describeCampaign(id: string): Promise<CampaignDetail> {
+      return describe(await getCampaign(id));
+    },
+
+    getCampaign,
+
+    listCampaigns: (filter: Parameters<typeof listCampaigns>[1]) => listCampaigns(db, filter),
+
+    calendar: (range: Parameters<typeof campaignCalendar>[1]) => campaignCalendar(db, range),
+
+    async act(id: string, action: TCampaignActionDef, actor: TActor, input: unknown): Promise<TActionResult> {
+      try {
+        return await handle(id).executeUpdate(CAMPAIGN_UPDATES[action.name]!, { args: [{ actor, input }] });
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError && (await exists(id)))
+          throw new DomainError('INVALID_PHASE', `Campaign ${id} has finished; nothing changes after that`);
+        throw toDomainError(error, id);
+      }
+    },
+
+    /**
+     * A new campaign from an existing one with its dates moved by whole days (local wall-clock times kept): last
+     * year's 618 on this year's calendar. It starts in approval like any new plan.
+     */
+    async cloneCampaign(
+      actor: TActor,
+      sourceId: string,
+      options: { startOn: string; name?: string; id?: string },
+    ): Promise<CampaignDetail> {
+      const source = await getCampaign(sourceId);
+      const input = campaignPlanInputFromState(source);
+      const days = localDaysBetween(source.windows.preheatStart, options.startOn, source.plan.timeZone);
+      const shifted = shiftCampaignPlanInput(input, days);
+      return createCampaign(
+        actor,
+        { ...shifted, ...(options.name === undefined ? {} : { name: options.name }), owner: actor.id },
+        options.id,
+      );
+    },
+
+    /** The plan a clone or a template starts from (the campaign as it last stood). */
+    async planOf(id: string): Promise<Record<string, unknown>> {
+      return campaignPlanInputFromState(await getCampaign(id));
+    },
+
+    async history(id: string): Promise<unknown> {
+      try {
+        return await handle(id).fetchHistory();
+      } catch (error) {
+        if (
+          error instanceof WorkflowNotFoundError ||
+          (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)
+        )
+          throw new DomainError('NOT_FOUND', `No campaign ${id}`);
+        throw error;
+      }
+    },
+
+    actions: CAMPAIGN_ACTIONS,
+  };
+}
+
+export type CampaignService = ReturnType<typeof createCampaignService>;

@@ -1,0 +1,179 @@
+import { spec } from '../../engine/input-spec';
+import { DomainError } from '../../shared/errors';
+import { secondsBetween } from '../../shared/time';
+import { CAMPAIGN_PAUSABLE_PHASES, CAMPAIGN_PHASES, type TCampaignPhase } from '../phases';
+import type { TCampaignState } from '../state.types';
+import { isLive } from '../streams';
+import { defineCampaignAction, MANAGER, reasonSpec } from './define';
+
+const NEXT: Partial<Record<TCampaignPhase, 'preheat' | 'burst' | 'tail' | 'review'>> = {
+  scheduled: 'preheat',
+  preheat: 'burst',
+  burst: 'tail',
+  tail: 'review',
+};
+
+export const pause = defineCampaignAction({
+  name: 'pause',
+  update: 'pause',
+  summary: "Pause: the campaign's clocks stop; on resume its windows and unstarted streams move by the pause",
+  input: spec.object({ reason: reasonSpec }),
+  phases: CAMPAIGN_PAUSABLE_PHASES,
+  who: [MANAGER],
+  check(state) {
+    if (state.pause.pausedAt !== undefined)
+      throw new DomainError('INVALID_STATE', `Paused since ${state.pause.pausedAt}`);
+  },
+  available: (state) => state.pause.pausedAt === undefined,
+  events: (_state, input) => [{ type: 'Paused', reason: input.reason }],
+  form: 'fields',
+});
+
+export const resume = defineCampaignAction({
+  name: 'resume',
+  update: 'resume',
+  summary: 'Resume a paused campaign',
+  input: spec.object({}),
+  phases: CAMPAIGN_PAUSABLE_PHASES,
+  who: [MANAGER],
+  check(state) {
+    if (state.pause.pausedAt === undefined)
+      throw new DomainError('INVALID_STATE', 'The campaign is not paused');
+  },
+  available: (state) => state.pause.pausedAt !== undefined,
+  events: (state, _input, _actor, ctx) => [
+    {
+      type: 'Resumed',
+      pausedSeconds: Math.max(0, Math.round(secondsBetween(state.pause.pausedAt!, ctx.now))),
+    },
+  ],
+  form: 'confirm',
+});
+
+export const advance = defineCampaignAction({
+  name: 'advance',
+  update: 'advance',
+  summary: 'Override: open the next window now instead of at its time',
+  input: spec.object({ from: spec.oneOf(CAMPAIGN_PHASES), reason: reasonSpec }),
+  phases: ['scheduled', 'preheat', 'burst', 'tail'],
+  who: [MANAGER],
+  check(state, input) {
+    if (input.from !== state.phase)
+      throw new DomainError('STALE_REVISION', `The campaign is in ${state.phase} now, not ${input.from}`);
+    if (state.pause.pausedAt !== undefined)
+      throw new DomainError('INVALID_STATE', 'The campaign is paused; resume first');
+  },
+  available: (state) => state.pause.pausedAt === undefined,
+  events: (state, input) => [
+    { type: 'AdvancedNow', from: state.phase, to: NEXT[state.phase]!, reason: input.reason },
+  ],
+  form: 'fields',
+  prefill: (state) => ({ from: state.phase }),
+  hiddenFields: ['from'],
+  confirm: true,
+});
+
+export const cancel = defineCampaignAction({
+  name: 'cancel',
+  update: 'cancel',
+  summary:
+    'Cancel the campaign: streams not on air are cancelled, live ones end early (their reviews stand), the team is told',
+  input: spec.object({ reason: reasonSpec }),
+  phases: ['approval', 'scheduled', 'preheat', 'burst', 'blocked'],
+  who: [MANAGER],
+  events: (_state, input) => [{ type: 'CampaignCancelled', reason: input.reason }],
+  form: 'fields',
+  confirm: true,
+});
+
+/** Streams that the ROI rule would hold: not on air yet and still going to happen. */
+export function remainingStreamKeys(state: TCampaignState): string[] {
+  return state.streamOrder.filter((key) => {
+    const s = state.streams[key]!;
+    return !isLive(s) && (s.status === 'planned' || (s.status === 'started' && !s.pausedByCampaign));
+  });
+}
+
+export const confirmContinue = defineCampaignAction({
+  name: 'confirm-continue',
+  update: 'confirmContinue',
+  summary: 'ROI is under the floor: continue as planned, or pause the streams not on air yet',
+  input: spec.object({ decision: spec.oneOf(['continue', 'pause_remaining']), reason: reasonSpec }),
+  phases: ['burst'],
+  who: [MANAGER],
+  check(state) {
+    if (state.steering.confirmation === undefined)
+      throw new DomainError('INVALID_STATE', 'Nothing to confirm: ROI is not under the floor');
+  },
+  available: (state) => state.steering.confirmation !== undefined,
+  events: (state, input) => [
+    { type: 'ContinueDecided', decision: input.decision, reason: input.reason, timedOut: false },
+    ...(input.decision === 'pause_remaining'
+      ? [{ type: 'StreamsHeld' as const, keys: remainingStreamKeys(state), reason: input.reason }]
+      : []),
+  ],
+  form: 'fields',
+  settles: ['continue_confirmation'],
+});
+
+export const releaseStreams = defineCampaignAction({
+  name: 'release-streams',
+  update: 'releaseStreams',
+  summary: 'Release the held streams: unstarted ones start as planned, paused ones resume',
+  input: spec.object({}),
+  phases: ['scheduled', 'preheat', 'burst', 'tail'],
+  who: [MANAGER],
+  check(state) {
+    if (heldKeys(state).length === 0) throw new DomainError('INVALID_STATE', 'No stream is held');
+  },
+  available: (state) => heldKeys(state).length > 0,
+  events: (state) => [{ type: 'StreamsReleased', keys: heldKeys(state) }],
+  form: 'confirm',
+});
+
+function heldKeys(state: TCampaignState): string[] {
+  return state.streamOrder.filter(
+    (key) => state.streams[key]!.status === 'held' || state.streams[key]!.pausedByCampaign,
+  );
+}
+
+export const retryReview = defineCampaignAction({
+  name: 'retry-review',
+  update: 'retryReview',
+  summary: 'Build the review report again after it failed',
+  input: spec.object({}),
+  phases: ['review'],
+  who: [MANAGER],
+  check(state) {
+    if (state.review.failedAt === undefined)
+      throw new DomainError('INVALID_STATE', 'The review report has not failed');
+  },
+  available: (state) => state.review.failedAt !== undefined,
+  events: () => [{ type: 'ReviewRetryRequested' }],
+  form: 'confirm',
+  settles: ['review_retry'],
+});
+
+export const signReview = defineCampaignAction({
+  name: 'sign-review',
+  update: 'signReview',
+  summary: 'Sign the campaign review (复盘) off: the campaign completes',
+  input: spec.object({
+    reportId: spec.text({ max: 200 }),
+    note: spec.optional(spec.text({ max: 2000, multiline: true })),
+  }),
+  phases: ['review'],
+  who: [MANAGER],
+  check(state, input) {
+    if (state.review.reportId === undefined)
+      throw new DomainError('INVALID_STATE', 'The review report is not ready');
+    if (input.reportId !== state.review.reportId)
+      throw new DomainError('STALE_REVISION', `The current report is ${state.review.reportId}`);
+  },
+  available: (state) => state.review.reportId !== undefined,
+  events: (_state, input) => [{ type: 'ReviewSignedOff', ...input }],
+  form: 'fields',
+  prefill: (state) => ({ reportId: state.review.reportId }),
+  hiddenFields: ['reportId'],
+  settles: ['review_signoff'],
+});

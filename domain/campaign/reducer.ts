@@ -1,0 +1,103 @@
+import { SYSTEM_ACTOR, type TActor } from '../shared/actor.types';
+import { DomainError } from '../shared/errors';
+import { laterOf } from '../shared/time';
+import { applyCampaignPayload } from './apply-event';
+import type { TCampaignEvent, TCampaignEventOf } from './events.types';
+import type { TCampaignPlan } from './plan.schema';
+import type { TCampaignState, TCampaignStream, TCampaignTimelineEntry } from './state.types';
+import { childWorkflowId, sortedStreamKeys } from './streams';
+import { summarizeCampaignEvent } from './timeline-summary';
+import { campaignPhaseAfter } from './transitions';
+
+/** The latest entries kept in state; the whole timeline is in the event store and in Temporal history. */
+export const CAMPAIGN_TIMELINE_LIMIT = 30;
+
+function timelineEntry(event: TCampaignEvent, seq: number): TCampaignTimelineEntry {
+  return {
+    seq,
+    type: event.type,
+    at: event.at,
+    actorId: event.actor.id,
+    ...(event.actor.name === undefined ? {} : { actorName: event.actor.name }),
+    summary: summarizeCampaignEvent(event),
+  };
+}
+
+export function initialCampaignState(
+  campaignId: string,
+  plan: TCampaignPlan,
+  at: string,
+  actor: TActor = SYSTEM_ACTOR,
+): TCampaignState {
+  const planned: TCampaignEventOf<'CampaignPlanned'> = {
+    type: 'CampaignPlanned',
+    at,
+    actor,
+    campaignId,
+    plan,
+    submittedBy: actor.id,
+  };
+  const { streams: entries, ...rest } = plan;
+  const streams: Record<string, TCampaignStream> = {};
+  for (const entry of entries)
+    streams[entry.key] = {
+      ...entry,
+      workflowId: childWorkflowId(campaignId, entry.key),
+      status: 'planned',
+      pausedByCampaign: false,
+    };
+  return {
+    campaignId,
+    phase: 'approval',
+    phaseEnteredAt: { approval: at },
+    plan: rest,
+    submittedBy: actor.id,
+    submittedAt: at,
+    createdAt: at,
+    updatedAt: at,
+    planRevision: 1,
+    windows: plan.windows,
+    pause: { pausedTotalSeconds: 0, pauses: [] },
+    extensions: [],
+    streams,
+    streamOrder: sortedStreamKeys(streams),
+    kpis: { totals: {}, rollups: 0 },
+    alerts: { total: 0, lastFiredAt: {}, recent: [] },
+    steering: {},
+    approvalNotices: {},
+    review: { failures: 0 },
+    version: 1,
+    timeline: { entries: [timelineEntry(planned, 1)], totalCount: 1 },
+  };
+}
+
+/** A new state (never mutating the input); the phase follows the transition table or the event is refused. */
+export function applyCampaignEvent(state: TCampaignState, event: TCampaignEvent): TCampaignState {
+  const phase = campaignPhaseAfter(state.phase, event);
+  const next = applyCampaignPayload(state, event);
+  const seq = state.version + 1;
+  const entries = [...state.timeline.entries, timelineEntry(event, seq)];
+  return {
+    ...next,
+    ...(phase === state.phase
+      ? {}
+      : { phase, phaseEnteredAt: { ...next.phaseEnteredAt, [phase]: event.at } }),
+    updatedAt: laterOf(state.updatedAt, event.at),
+    version: seq,
+    timeline: {
+      entries: entries.length > CAMPAIGN_TIMELINE_LIMIT ? entries.slice(-CAMPAIGN_TIMELINE_LIMIT) : entries,
+      totalCount: seq,
+    },
+  };
+}
+
+/** Rebuilds a campaign from its full history (auditors, the read model); the first event must be CampaignPlanned. */
+export function replayCampaign(events: readonly TCampaignEvent[]): TCampaignState {
+  const [first, ...rest] = events;
+  if (first === undefined || first.type !== 'CampaignPlanned')
+    throw new DomainError('INVALID_INPUT', 'A campaign history starts with CampaignPlanned');
+  return rest.reduce(
+    applyCampaignEvent,
+    initialCampaignState(first.campaignId, first.plan, first.at, first.actor),
+  );
+}
