@@ -10,6 +10,7 @@ import { createComplianceActivities } from './compliance/compliance-checks';
 import { createProjectionActivities } from './projection/record-workflow-events';
 import { createCampaignStreamActivities } from './campaigns/campaign-streams';
 import { createCampaignReviewActivities } from './campaigns/campaign-review';
+import { createScheduleActivities } from './schedules';
 
 export interface ActivityDeps {
   db: Db;
@@ -45,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createComplianceActivities({ db: deps.db }),
     ...createCampaignStreamActivities(deps),
     ...createCampaignReviewActivities(deps),
+    ...createScheduleActivities({ db: deps.db, logger: deps.logger, config, temporal: deps.temporal }),
   };
 }
 

@@ -34,6 +34,11 @@ import { signalMetricsBatch } from './services/stream-signals';
 import { createStreamService } from './services/streams';
 import { createCampaignService } from './services/campaigns';
 import { createWebRouter } from './web/router';
+import { registerScheduleRoutes } from './routes/schedules';
+import { registerTemplateRoutes } from './routes/templates';
+import { createScheduleService } from './services/schedules';
+import { createTemplateService } from './services/templates';
+import { createScheduleWebRouter } from './web/schedules-router';
 
 export interface AppDeps {
   config: Config;
@@ -64,6 +69,8 @@ export function createApp(deps: AppDeps): Express {
     ? createReplayer({ workflowBundle: deps.replayBundle })
     : defaultReplayer();
   const audit = createAuditService({ temporal, db, replayer });
+  const schedules = createScheduleService({ temporal, db, config });
+  const templates = createTemplateService({ db, streams, schedulesUsingTemplate: schedules.usingTemplate });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -125,6 +132,8 @@ export function createApp(deps: AppDeps): Express {
   registerAuditRoutes(routes, { audit });
   registerAdminRoutes(routes, { db });
   registerComplianceRoutes(routes, { db });
+  registerTemplateRoutes(routes, { templates });
+  registerScheduleRoutes(routes, { schedules, db });
   documentServedElsewhere(routes);
   app.use(routes.router);
 
@@ -139,6 +148,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', apiNotFound);
 
   app.use(createWebRouter({ streams, campaigns, audit, db, config, logger }));
+  app.use(createScheduleWebRouter({ templates, schedules, db, config, logger }));
 
   app.use(createErrorHandler(logger));
   return app;

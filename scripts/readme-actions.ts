@@ -15,7 +15,12 @@ interface TTable {
   start: string;
   end: string;
   route: string;
-  registry: ReadonlyArray<{ name: string; who: readonly TWhoClause<string>[]; phases: readonly string[]; summary: string }>;
+  registry: ReadonlyArray<{
+    name: string;
+    who: readonly TWhoClause<string>[];
+    phases: readonly string[];
+    summary: string;
+  }>;
 }
 
 export const TABLES: readonly TTable[] = [

@@ -16,8 +16,9 @@ export function decodeCursor(cursor: string): { sortValue: string; id: string } 
   } catch {
     // fall through to the one error below
   }
-  throw new AppError(
-    'INVALID_INPUT',
-    'cursor: not a cursor this API gave out (use nextCursor from the last page)',
-  );
+  const message = 'not a cursor this API gave out (use nextCursor from the last page)';
+  // Bad input names its field like every other 400.
+  throw new AppError('INVALID_INPUT', `cursor: ${message}`, [
+    { path: ['cursor'], message, code: 'custom', in: 'query' },
+  ]);
 }

@@ -5,6 +5,7 @@ import { CREATE_STREAM_ROLES } from '../../domain/stream/actions';
 import { AppError } from '../http/api-error';
 import type { ApiRoutes } from '../http/route';
 import type { StreamService } from '../services/streams';
+import { answerStoredReport } from './stored-report';
 import {
   ZApprovalsQuerySchema,
   ZCreateStreamBodySchema,
@@ -165,24 +166,10 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
           known ? `No review report for stream ${params.id} yet` : `No stream ${params.id}`,
         );
       }
-      if (query.format === 'html') {
-        res.status(200).type('text/html; charset=utf-8').send(report.html);
-      } else if (query.format === 'csv') {
-        res
-          .status(200)
-          .type('text/csv; charset=utf-8')
-          .attachment(`${params.id}-review.csv`)
-          .send(report.csv);
-      } else {
-        return {
-          id: report.id,
-          kind: report.kind,
-          streamId: report.subjectId,
-          createdAt: report.createdAt.toISOString(),
-          updatedAt: report.updatedAt.toISOString(),
-          report: JSON.parse(report.json) as unknown,
-        };
-      }
+      return answerStoredReport(res, report, query.format, {
+        csvName: `${params.id}-review.csv`,
+        subjectKey: 'streamId',
+      });
     },
   );
 }

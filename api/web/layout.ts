@@ -5,7 +5,17 @@ import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
 
 export type NavKey =
-  'dashboard' | 'inbox' | 'create' | 'campaigns' | 'calendar' | 'outbox' | 'compliance' | 'audit' | 'none';
+  | 'dashboard'
+  | 'inbox'
+  | 'create'
+  | 'campaigns'
+  | 'calendar'
+  | 'templates'
+  | 'schedules'
+  | 'outbox'
+  | 'compliance'
+  | 'audit'
+  | 'none';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: readonly TAppRole[] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
@@ -13,6 +23,8 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?
   { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
   { key: 'campaigns', href: '/campaigns', label: 'nav.campaigns' },
   { key: 'calendar', href: '/calendar', label: 'nav.calendar' },
+  { key: 'templates', href: '/templates', label: 'nav.templates' },
+  { key: 'schedules', href: '/schedules', label: 'nav.schedules' },
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
   { key: 'audit', href: '/audit', label: 'nav.audit', roles: ['auditor', 'manager'] },

@@ -7,7 +7,16 @@ import {
 import type { TStreamPhase } from '../stream/phases';
 import { ZStreamPhaseSchema } from '../stream/phases.schema';
 import { CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS } from './campaign-notify.types';
-import { ZInstantSchema, ZLinkSchema, ZPersonSchema, ZStreamBaseSchema } from './notify-fields.schema';
+import {
+  ZInstantSchema,
+  ZLinkSchema,
+  ZPersonSchema,
+  ZStreamBaseSchema,
+  ZTitleSchema,
+} from './notify-fields.schema';
+import { ZTimeZoneSchema } from '../time/time.types';
+import { ZKpiTotalsSchema } from '../review/review.types';
+import { REPORT_CADENCES } from '../schedules/report-period';
 
 export const ZLocaleSchema = z.enum(['zh-CN', 'en']);
 export type TLocale = z.infer<typeof ZLocaleSchema>;
@@ -34,6 +43,7 @@ export const ZNotificationTemplateIdSchema = z.enum([
   'campaign_cancelled',
   'campaign_confirmation',
   'campaign_stream_problem',
+  'periodic_report',
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
 
@@ -154,6 +164,17 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
     reminderNumber: z.number().int().min(1),
   }),
   ...CAMPAIGN_NOTIFICATION_PARAM_SCHEMAS,
+  /** 日报 / 周报 / 月报: the key numbers of a period across streams, with a link to the stored report. */
+  periodic_report: z.object({
+    cadence: z.enum(REPORT_CADENCES),
+    scheduleName: ZTitleSchema,
+    timeZone: ZTimeZoneSchema,
+    periodStart: ZInstantSchema,
+    periodEnd: ZInstantSchema,
+    streams: z.number().int().min(0),
+    kpis: ZKpiTotalsSchema,
+    reportUrl: ZLinkSchema,
+  }),
 } as const satisfies Record<TNotificationTemplateId, z.ZodType>;
 
 /** Params as callers write them (defaults optional) ... */

@@ -26,6 +26,7 @@ import {
   campaignPlanDecided,
   campaignStreamProblem,
 } from './templates-campaign';
+import { periodicReport } from './templates-reports';
 
 const TEMPLATES: {
   [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
@@ -51,6 +52,7 @@ const TEMPLATES: {
   campaign_cancelled: campaignCancelled,
   campaign_confirmation: campaignConfirmation,
   campaign_stream_problem: campaignStreamProblem,
+  periodic_report: periodicReport,
 };
 
 /**

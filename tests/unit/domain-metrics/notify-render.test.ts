@@ -112,6 +112,16 @@ const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } =
     problem: 'blocked: script <rejected>',
     campaignUrl: url,
   },
+  periodic_report: {
+    cadence: 'weekly',
+    scheduleName: HOSTILE,
+    timeZone: 'Asia/Shanghai',
+    periodStart: Date.parse('2027-02-28T16:00:00Z'),
+    periodEnd: Date.parse('2027-03-07T16:00:00Z'),
+    streams: 3,
+    kpis: { gmv: 12345.5, orders: 321, conversion_rate: 0.031 },
+    reportUrl: url,
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
