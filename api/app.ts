@@ -70,7 +70,12 @@ export function createApp(deps: AppDeps): Express {
     : defaultReplayer();
   const audit = createAuditService({ temporal, db, replayer });
   const schedules = createScheduleService({ temporal, db, config });
-  const templates = createTemplateService({ db, streams, schedulesUsingTemplate: schedules.usingTemplate });
+  const templates = createTemplateService({
+    db,
+    streams,
+    campaigns,
+    schedulesUsingTemplate: schedules.usingTemplate,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);

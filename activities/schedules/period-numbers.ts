@@ -3,6 +3,7 @@ import { rollupKpis } from '../../domain/review/period-rollup';
 import { totalsFromSeries } from '../../domain/review/kpi-aggregates';
 import type { TKpiTotals } from '../../domain/review/review.types';
 import type { TReportPeriod } from '../../domain/schedules/report-period';
+import type { TCampaignState } from '../../domain/campaign/state.types';
 import type { Db } from '../../runtime/db';
 import { readStreamSeries } from '../analytics/metric-store';
 
@@ -69,10 +70,27 @@ export interface TCampaignSummary {
   kpis: TKpiTotals;
 }
 
+/** Campaigns listed in one report at most. */
+const MAX_CAMPAIGNS = 200;
+
 /**
- * Where campaign summaries join the daily, weekly and monthly reports: the campaigns active in the period with their
- * rolled-up numbers. Campaigns do not exist yet on this branch, so there are none to summarise.
+ * The campaigns whose windows overlap the period (preheat start before its end, tail end after its start), with the
+ * numbers their last rollup gave: a campaign's own sums of its streams (the streams are also listed one by one).
  */
-export async function collectCampaignSummaries(_db: Db, _period: TReportPeriod): Promise<TCampaignSummary[]> {
-  return [];
+export async function collectCampaignSummaries(db: Db, period: TReportPeriod): Promise<TCampaignSummary[]> {
+  const rows = await db.campaignRecord.findMany({
+    where: { preheatStart: { lt: new Date(period.endIso) }, tailEnd: { gte: new Date(period.startIso) } },
+    orderBy: [{ preheatStart: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, phase: true, stateJson: true },
+    take: MAX_CAMPAIGNS,
+  });
+  return rows.map((row) => {
+    const totals = (JSON.parse(row.stateJson) as TCampaignState).kpis.totals;
+    const kpis: TKpiTotals = {};
+    if (totals.gmv !== undefined) kpis.gmv = totals.gmv;
+    if (totals.orders !== undefined) kpis.orders = totals.orders;
+    if (totals.new_followers !== undefined) kpis.new_followers = totals.new_followers;
+    if (totals.conversion_rate !== undefined) kpis.conversion_rate = totals.conversion_rate;
+    return { campaignId: row.id, title: row.name, phase: row.phase, kpis };
+  });
 }

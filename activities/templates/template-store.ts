@@ -46,7 +46,8 @@ function toDetail(row: Row): TTemplateDetail {
       'INVALID_STATE',
       `Template ${row.id} is of kind ${row.kind}, unknown to this version`,
     );
-  const kind = TEMPLATE_KINDS[row.kind];
+  // One kind at a time: TypeScript cannot follow a runtime kind into the registry's union of plan types.
+  const kind = TEMPLATE_KINDS[row.kind] as unknown as TTemplateKind<TTemplateDetail['plan']>;
   const plan = kind.parsePlan(JSON.parse(row.planJson));
   const { title, startIso, timeZone } = kind.describe(plan);
   return {

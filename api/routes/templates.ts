@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { ApiRoutes } from '../http/route';
 import { newStartOf, type TemplateService } from '../services/templates';
 import { ZStreamDetailSchema } from './streams.types';
+import { ZCampaignDetailSchema } from './campaigns.types';
 import {
   ZCreateFromTemplateBodySchema,
+  ZSaveCampaignTemplateBodySchema,
   ZSaveStreamTemplateBodySchema,
   ZSaveTemplateBodySchema,
   ZTemplateDetailSchema,
@@ -118,6 +120,49 @@ export function registerTemplateRoutes(routes: ApiRoutes, { templates }: { templ
     async ({ params, body, actor, res }) => {
       const detail = await templates.createStream(actor, params.id, newStartOf(body), body.id);
       res.locals.audit = { action: 'stream.create', target: detail.id };
+      return detail;
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/templates/from-campaign',
+      tag: 'templates',
+      summary:
+        'Save a campaign as a template, as it stands (its streams, dropped ones left out; its recurring rules)',
+      access: WRITERS,
+      body: ZSaveCampaignTemplateBodySchema,
+      action: 'template.create',
+      success: { status: 201, description: 'The template', schema: ZTemplateDetailSchema },
+      refusals: { 404: 'No such campaign' },
+    },
+    async ({ body, actor, res }) => {
+      const template = await templates.saveFromCampaign(actor, body);
+      res.locals.audit = { action: 'template.create', target: template.id };
+      return template;
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/templates/:id/campaigns',
+      tag: 'templates',
+      summary:
+        'Create a campaign from a campaign template with a new preheat start; every window and stream keeps its local time; it waits for approval',
+      description:
+        'Exactly one of `start` (an instant with offset), `localStart` (YYYY-MM-DDTHH:MM in the template zone) or `date` (YYYY-MM-DD at the template local time of day).',
+      access: WRITERS,
+      params: ZTemplateIdParamsSchema,
+      body: ZCreateFromTemplateBodySchema,
+      action: 'campaign.create',
+      success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
+      refusals: { 404: 'No such template', 409: 'A campaign with this id exists or existed' },
+    },
+    async ({ params, body, actor, res }) => {
+      const detail = await templates.createCampaign(actor, params.id, newStartOf(body), body.id);
+      res.locals.audit = { action: 'campaign.create', target: detail.id };
       return detail;
     },
   );

@@ -26,6 +26,12 @@ export const ZSaveTemplateBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['plan', ...issue.path], message: issue.message });
   });
 
+export const ZSaveCampaignTemplateBodySchema = z.object({
+  campaignId: ZStreamIdSchema,
+  /** Default: the campaign's name. */
+  name: ZTemplateNameSchema.optional(),
+});
+
 export const ZSaveStreamTemplateBodySchema = z.object({
   streamId: ZStreamIdSchema,
   /** Default: the stream's title. */

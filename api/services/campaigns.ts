@@ -16,11 +16,9 @@ import { campaignNextDeadline } from '../../domain/campaign/deadlines';
 import { campaignPendingItems } from '../../domain/campaign/pending-items';
 import { parseCampaignPlan } from '../../domain/campaign/plan.schema';
 import { initialCampaignState } from '../../domain/campaign/reducer';
-import {
-  campaignPlanInputFromState,
-  localDaysBetween,
-  shiftCampaignPlanInput,
-} from '../../domain/campaign/reuse';
+import { campaignPlanStartingAt, type TCampaignTemplatePlan } from '../../domain/campaign/campaign-template';
+import { campaignPlanInputFromState } from '../../domain/campaign/reuse';
+import { resolveNewStart } from '../../domain/templates/new-start';
 import type { TCampaignState } from '../../domain/campaign/state.types';
 import type { TActor } from '../../domain/shared/actor.types';
 import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
@@ -31,6 +29,7 @@ import { CAMPAIGN_UPDATES, campaignStateQuery } from '../../workflows/campaign/m
 import type { campaignWorkflow } from '../../workflows/campaign/campaign-workflow';
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import { campaignCalendar, listCampaigns } from './campaign-lists';
+import { withTemplatePlans } from './campaign-template-refs';
 
 const GRPC_NOT_FOUND = 5;
 
@@ -122,7 +121,7 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
     requestedId?: string,
   ): Promise<CampaignDetail> {
     assertMayCreateCampaign(actor);
-    const plan = parseCampaignPlan(planInput);
+    const plan = parseCampaignPlan(await withTemplatePlans(db, planInput));
     const id = requestedId ?? `campaign-${randomUUID()}`;
     try {
       await temporal.workflow.start('campaignWorkflow', {
@@ -188,9 +187,11 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
       options: { startOn: string; name?: string; id?: string },
     ): Promise<CampaignDetail> {
       const source = await getCampaign(sourceId);
-      const input = campaignPlanInputFromState(source);
-      const days = localDaysBetween(source.windows.preheatStart, options.startOn, source.plan.timeZone);
-      const shifted = shiftCampaignPlanInput(input, days);
+      const input = campaignPlanInputFromState(source) as TCampaignTemplatePlan;
+      const start = resolveNewStart(source.windows.preheatStart, source.plan.timeZone, {
+        date: options.startOn,
+      });
+      const shifted = campaignPlanStartingAt(input, start);
       return createCampaign(
         actor,
         { ...shifted, ...(options.name === undefined ? {} : { name: options.name }), owner: actor.id },

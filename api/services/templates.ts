@@ -12,10 +12,13 @@ import type { TTemplateKindName } from '../../domain/templates/template-kinds';
 import type { TStreamState } from '../../domain/stream/state.types';
 import type { Db } from '../../runtime/db';
 import type { StreamService } from './streams';
+import type { CampaignService } from './campaigns';
 
 export interface TemplateServiceDeps {
   db: Db;
   streams: StreamService;
+  /** Campaign templates: saved from a campaign as it stands, started as a new campaign. */
+  campaigns?: CampaignService;
   /** Schedules that create from a template (a template in use is not deleted from under them). */
   schedulesUsingTemplate: (templateId: string) => Promise<string[]>;
 }
@@ -24,7 +27,16 @@ export interface TemplateServiceDeps {
  * Templates (常态化 reuse): save a plan or a stream's plan, list, read, delete, and create a stream from one with a
  * new start, through the stream service: the same path as POST /api/streams (roles, plan checks, the start itself).
  */
-export function createTemplateService({ db, streams, schedulesUsingTemplate }: TemplateServiceDeps) {
+export function createTemplateService({
+  db,
+  streams,
+  campaigns,
+  schedulesUsingTemplate,
+}: TemplateServiceDeps) {
+  const campaignService = (): CampaignService => {
+    if (campaigns === undefined) throw new Error('campaign templates need the campaign service');
+    return campaigns;
+  };
   /** The live plan (the workflow answers), or the read model's copy when the workflow cannot be asked. */
   async function streamPlan(streamId: string): Promise<TStreamState['plan']> {
     try {
@@ -68,6 +80,23 @@ export function createTemplateService({ db, streams, schedulesUsingTemplate }: T
     async createStream(actor: TActor, templateId: string, start: TNewStart, streamId?: string) {
       const { plan } = await planFromTemplate(db, templateId, 'stream', start);
       return streams.createStream(actor, plan, streamId);
+    },
+
+    /** A campaign as it stands (dropped streams left out, added ones kept) saved for reuse (常态化). */
+    async saveFromCampaign(actor: TActor, input: { campaignId: string; name?: string }) {
+      const plan = await campaignService().planOf(input.campaignId);
+      return saveTemplate(db, actor, {
+        kind: 'campaign',
+        name: input.name ?? String(plan.name),
+        plan,
+        source: input.campaignId,
+      });
+    },
+
+    /** A new campaign from a campaign template, every window and stream moved with local times kept; it needs approval. */
+    async createCampaign(actor: TActor, templateId: string, start: TNewStart, campaignId?: string) {
+      const { plan } = await planFromTemplate(db, templateId, 'campaign', start);
+      return campaignService().createCampaign(actor, { ...plan, owner: actor.id }, campaignId);
     },
   };
 }

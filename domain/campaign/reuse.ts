@@ -1,7 +1,4 @@
-import { toEpochMs, toIsoUtc } from '../shared/time';
-import { addLocalDays, zonedParts, zonedTimeToEpoch } from '../time/zoned-time';
 import type { TCampaignState } from './state.types';
-import { WINDOW_KEYS } from './plan-rules';
 
 /**
  * Reuse (常态化): a campaign as it last stood, turned back into a plan a new campaign can start from (a clone of last
@@ -44,44 +41,4 @@ export function campaignPlanInputFromState(state: TCampaignState): Record<string
     rules: plan.rules,
     timing: plan.timing,
   };
-}
-
-/** An instant moved by whole local days in `timeZone`, keeping its wall-clock time (20:00 stays 20:00 across DST). */
-export function shiftLocalDays(iso: string, days: number, timeZone: string): string {
-  const parts = zonedParts(toEpochMs(iso), timeZone);
-  const date = addLocalDays(parts, days);
-  return toIsoUtc(
-    zonedTimeToEpoch({ ...date, hour: parts.hour, minute: parts.minute, second: parts.second }, timeZone),
-  );
-}
-
-/** Whole local days from the local date of `iso` to `date` (YYYY-MM-DD) in `timeZone`. */
-export function localDaysBetween(iso: string, date: string, timeZone: string): number {
-  const from = zonedParts(toEpochMs(iso), timeZone);
-  const [year, month, day] = date.split('-').map(Number);
-  return Math.round(
-    (Date.UTC(year!, month! - 1, day!) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000,
-  );
-}
-
-/** A plan input (as campaignPlanInputFromState gives) with every window and stream moved by `days` local days. */
-export function shiftCampaignPlanInput(
-  input: Record<string, unknown>,
-  days: number,
-): Record<string, unknown> {
-  const zone = String(input.timeZone ?? 'Asia/Shanghai');
-  const windows = input.windows as Record<string, string>;
-  const shifted = Object.fromEntries(
-    WINDOW_KEYS.map((key) => [key, shiftLocalDays(windows[key]!, days, zone)]),
-  );
-  const streams = (input.streams as Array<{ key: string; room: string; plan: Record<string, unknown> }>).map(
-    (s) => ({
-      ...s,
-      plan: {
-        ...s.plan,
-        scheduledStart: shiftLocalDays(String(s.plan.scheduledStart), days, String(s.plan.timeZone ?? zone)),
-      },
-    }),
-  );
-  return { ...input, windows: shifted, streams };
 }

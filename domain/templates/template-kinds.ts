@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import { parseStreamPlan } from '../stream/parse-plan';
 import { ZStreamPlanSchema, type TStreamPlan } from '../stream/plan.types';
 import { streamPlanStartingAt } from './stream-template';
+import {
+  campaignPlanStartingAt,
+  normalizeCampaignTemplate,
+  ZCampaignTemplatePlanSchema,
+  type TCampaignTemplatePlan,
+} from '../campaign/campaign-template';
 
 /**
  * What the template store needs to know about one kind of plan. Parsing is the edge's (zod); moving is pure.
@@ -25,12 +31,20 @@ const streamTemplate: TTemplateKind<TStreamPlan> = {
   startingAt: streamPlanStartingAt,
 };
 
+const campaignTemplate: TTemplateKind<TCampaignTemplatePlan> = {
+  planSchema: ZCampaignTemplatePlanSchema,
+  parsePlan: normalizeCampaignTemplate,
+  describe: (plan) => ({ title: plan.name, startIso: plan.windows.preheatStart, timeZone: plan.timeZone }),
+  startingAt: campaignPlanStartingAt,
+};
+
 /**
  * The registration point of template kinds: one entry per kind of plan that can be saved and reused. Campaign
  * templates join here (`campaign: campaignTemplate`) and every route, list and form picks them up.
  */
 export const TEMPLATE_KINDS = {
   stream: streamTemplate,
+  campaign: campaignTemplate,
 } as const;
 
 export type TTemplateKindName = keyof typeof TEMPLATE_KINDS;

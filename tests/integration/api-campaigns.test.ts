@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { TCampaignState } from '../../domain/campaign/state.types';
+import { collectCampaignSummaries } from '../../activities/schedules/period-numbers';
+import { buildSamplePlan } from '../../domain/stream/sample-plan';
 import { campaignPlanInput } from './helpers/campaigns';
+import { isoIn } from './helpers/streams';
 import {
   bearer,
   createApiFixture,
@@ -207,4 +210,94 @@ describe('campaign API on the real worker and dev server', () => {
       expect(Object.keys(body.paths)).toContain(`/api/campaigns/{id}/actions/${action}`);
     expect(body.paths['/api/calendar']).toBeDefined();
   });
+
+  it.concurrent(
+    'reuse: stream templates named in the plan (a recurring brand day), a campaign saved as a template and started again a week later',
+    async () => {
+      const { app, users, harness } = await fixture();
+      const sample = campaignPlanInput({
+        preheatIn: 600,
+        burstIn: 3600,
+        burstEndIn: 15 * 86_400,
+        tailEndIn: 16 * 86_400,
+        streams: [],
+      });
+      const streamTemplate = buildSamplePlan({ scheduledStart: isoIn(3600), owner: users.manager.email });
+      const saved = await request(app)
+        .post('/api/templates')
+        .set(bearer(users.manager))
+        .send({ kind: 'stream', name: '品牌日模板', plan: streamTemplate })
+        .expect(201);
+      const plan = {
+        ...sample,
+        owner: users.manager.email,
+        recurring: [{ key: 'brand-day', weekdays: [3], time: '20:00', templateId: saved.body.id }],
+        streams: [
+          {
+            key: 'kickoff',
+            room: 'B',
+            templateId: saved.body.id,
+            start: new Date(Date.now() + 7200_000).toISOString(),
+          },
+        ],
+      };
+      const missing = await request(app)
+        .post('/api/campaigns')
+        .set(bearer(users.manager))
+        .send({
+          ...plan,
+          streams: [{ key: 'k', room: 'B', templateId: 'no-such-template', start: '2030-01-01T20:00' }],
+        })
+        .expect(400);
+      expect(missing.body.error.details[0].path).toEqual(['streams', 0, 'templateId']);
+      const created = await request(app)
+        .post('/api/campaigns')
+        .set(bearer(users.manager))
+        .send(plan)
+        .expect(201);
+      const state = (created.body as Detail).state;
+      const keys = Object.keys(state.streams);
+      expect(keys).toContain('kickoff');
+      // Two weeks of burst hold two Wednesdays (or three): each an occurrence of the brand-day template at 20:00.
+      const brandDays = keys.filter((k) => k.startsWith('brand-day-'));
+      expect(brandDays.length).toBeGreaterThanOrEqual(2);
+      for (const key of brandDays)
+        expect(state.streams[key]!.plan.title).toBe(state.streams.kickoff!.plan.title);
+
+      // Saved as it stands and started a week later: every window and stream a week on, local times kept.
+      const template = await request(app)
+        .post('/api/templates/from-campaign')
+        .set(bearer(users.manager))
+        .send({ campaignId: (created.body as Detail).id, name: '品牌月模板' })
+        .expect(201);
+      expect(template.body.kind).toBe('campaign');
+      const later = new Date(Date.parse(state.windows.preheatStart) + 7 * 86_400_000).toISOString();
+      const again = await request(app)
+        .post(`/api/templates/${template.body.id}/campaigns`)
+        .set(bearer(users.operator))
+        .send({ start: later })
+        .expect(201);
+      const next = (again.body as Detail).state;
+      expect(next.phase).toBe('approval');
+      expect(next.windows.preheatStart).toBe(later);
+      expect(
+        Date.parse(next.streams.kickoff!.plan.scheduledStart) -
+          Date.parse(state.streams.kickoff!.plan.scheduledStart),
+      ).toBe(7 * 86_400_000);
+      // The daily report of the campaign's first day lists it.
+      const summaries = await collectCampaignSummaries(harness.db, {
+        cadence: 'daily',
+        startIso: new Date(Date.now() - 3600_000).toISOString(),
+        endIso: new Date(Date.now() + 86_400_000).toISOString(),
+        key: 'daily-test',
+      });
+      expect(summaries.map((c) => c.campaignId)).toContain((created.body as Detail).id);
+      for (const id of [(created.body as Detail).id, (again.body as Detail).id])
+        await request(app)
+          .post(`/api/campaigns/${id}/actions/cancel`)
+          .set(bearer(users.admin))
+          .send({ reason: 'test over' })
+          .expect(200);
+    },
+  );
 });

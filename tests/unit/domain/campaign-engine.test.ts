@@ -5,11 +5,13 @@ import { allGoalsMet, dueCampaignAlerts, roiPace, rollupTotals } from '../../../
 import { CAMPAIGN_PHASES, CAMPAIGN_TERMINAL_PHASES } from '../../../domain/campaign/phases';
 import { parseCampaignPlan } from '../../../domain/campaign/plan.schema';
 import { applyCampaignEvent, initialCampaignState, replayCampaign } from '../../../domain/campaign/reducer';
+import { campaignPlanInputFromState } from '../../../domain/campaign/reuse';
 import {
-  campaignPlanInputFromState,
-  shiftCampaignPlanInput,
-  shiftLocalDays,
-} from '../../../domain/campaign/reuse';
+  campaignPlanStartingAt,
+  normalizeCampaignTemplate,
+  type TCampaignTemplatePlan,
+} from '../../../domain/campaign/campaign-template';
+import { wallClockShift } from '../../../domain/templates/wall-clock-shift';
 import { reviewCampaign } from '../../../domain/campaign/review';
 import type { TCampaignState } from '../../../domain/campaign/state.types';
 import { canApplyCampaignEvent, CAMPAIGN_TRANSITIONS } from '../../../domain/campaign/transitions';
@@ -362,17 +364,24 @@ describe('review and reuse', () => {
     expect(review.suggestions.length).toBeGreaterThan(0);
   });
 
-  it('a campaign as it stood becomes a plan again, moved by whole days with local times kept', () => {
+  it('a campaign as it stood becomes a plan again, moved with local times kept, and saves as a template', () => {
     const state = live();
-    const input = campaignPlanInputFromState(state);
-    const moved = parseCampaignPlan(shiftCampaignPlanInput(input, 365));
-    expect(moved.windows.burstStart).toBe(shiftLocalDays(state.windows.burstStart, 365, 'Asia/Shanghai'));
+    const input = campaignPlanInputFromState(state) as TCampaignTemplatePlan;
+    const year = 365 * 86_400_000;
+    const start = new Date(Date.parse(state.windows.preheatStart) + year).toISOString();
+    const moved = parseCampaignPlan(campaignPlanStartingAt(input, start));
+    expect(moved.windows.preheatStart).toBe(start);
+    expect(Date.parse(moved.windows.burstStart) - Date.parse(state.windows.burstStart)).toBe(year);
     expect(moved.streams.map((s) => s.key)).toEqual(['a', 'b', 'c']);
     expect(
       Date.parse(moved.streams[0]!.plan.scheduledStart) - Date.parse(state.streams.a!.plan.scheduledStart),
-    ).toBe(365 * 86_400_000);
+    ).toBe(year);
+    // Saved as a template, the plan parses again (its written form), and a template moves the same way.
+    const template = normalizeCampaignTemplate(input);
+    expect(parseCampaignPlan(template).streams).toHaveLength(3);
     // 20:00 in Berlin stays 20:00 from winter to summer time.
-    expect(shiftLocalDays('2027-03-24T19:00:00.000Z', 7, 'Europe/Berlin')).toBe('2027-03-31T18:00:00.000Z');
+    const shift = wallClockShift('2027-03-24T19:00:00.000Z', '2027-03-31T18:00:00.000Z', 'Europe/Berlin');
+    expect(shift('2027-03-25T19:00:00.000Z')).toBe('2027-04-01T18:00:00.000Z');
   });
 
   it('the history rebuilds the same state', () => {
