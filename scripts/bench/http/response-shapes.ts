@@ -54,12 +54,17 @@ export function streamPhase(body: unknown): string {
   return phase;
 }
 
-/** Pending approvals beside the state (today) or inside it; each has at least a `kind`. */
+/**
+ * Pending work beside the state (`pendingItems` since the redesign, `pendingApprovals` before) or inside it; each has
+ * at least a `kind`.
+ */
 export function pendingApprovalKinds(body: unknown): string[] {
   const state = streamState(body);
-  const list =
-    isObject(body) && Array.isArray(body.pendingApprovals) ? body.pendingApprovals : state.pendingApprovals;
-  if (!Array.isArray(list)) throw new Error('stream: no pendingApprovals beside or inside the state');
+  const list = [body, state]
+    .filter(isObject)
+    .flatMap((holder) => [holder.pendingItems, holder.pendingApprovals])
+    .find(Array.isArray);
+  if (!Array.isArray(list)) throw new Error('stream: no pendingItems or pendingApprovals beside or inside the state');
   return list.filter(isObject).map((item) => String(item.kind));
 }
 
