@@ -64,7 +64,8 @@ export function pendingApprovalKinds(body: unknown): string[] {
     .filter(isObject)
     .flatMap((holder) => [holder.pendingItems, holder.pendingApprovals])
     .find(Array.isArray);
-  if (!Array.isArray(list)) throw new Error('stream: no pendingItems or pendingApprovals beside or inside the state');
+  if (!Array.isArray(list))
+    throw new Error('stream: no pendingItems or pendingApprovals beside or inside the state');
   return list.filter(isObject).map((item) => String(item.kind));
 }
 
