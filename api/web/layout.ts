@@ -32,6 +32,18 @@ export function errorBanner(message: string | undefined): HtmlValue {
   return message !== undefined && html`<div class="error" role="alert" id="page-error">${message}</div>`;
 }
 
+/** The inbox's count in the nav: read as part of the link's name ("待我处理 3 项"). */
+function waitingBadge(ctx: AnonymousContext): HtmlValue {
+  const count = ctx.waiting ?? 0;
+  return (
+    count > 0 &&
+    html` <span class="badge" id="inbox-badge"
+      ><span aria-hidden="true">${count}</span
+      ><span class="sr-only">${ctx.t('nav.waitingCount', { count })}</span></span
+    >`
+  );
+}
+
 /** One page: skip link, nav, language switch, who is logged in, logout; the body goes into <main>. */
 export function layout(
   ctx: AnonymousContext,
@@ -48,7 +60,7 @@ export function layout(
           (item) =>
             html`<li>
               <a href="${item.href}" ${item.key === page.nav ? html` aria-current="page"` : ''}
-                >${t(item.label)}</a
+                >${t(item.label)}${item.key === 'inbox' && waitingBadge(ctx)}</a
               >
             </li>`,
         )}

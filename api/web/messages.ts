@@ -1,4 +1,5 @@
 import { CAMPAIGN_MESSAGES } from './messages-campaign';
+import { DAILY_MESSAGES } from './messages-daily';
 
 /** Every string of the web UI in both languages. Data (titles, scripts, summaries) is shown as written. */
 const m = (zh: string, en: string) => ({ zh, en });
@@ -501,6 +502,7 @@ export const MESSAGES = {
   'error.back': m('返回看板', 'Back to the dashboard'),
   'error.unknownAction': m('未知操作：{action}', 'Unknown action: {action}'),
   ...CAMPAIGN_MESSAGES,
+  ...DAILY_MESSAGES,
 } as const;
 
 export type TMessageKey = keyof typeof MESSAGES;

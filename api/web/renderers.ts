@@ -6,7 +6,7 @@ import { send } from './page-handler';
 import { inboxPage } from './pages/inbox-page';
 import { reportPage } from './pages/report-page';
 import { streamPage } from './pages/stream-page';
-import { metricSeries, reviewReport, storedTimeline, streamView } from './read-model';
+import { reviewReport, storedTimeline, streamNumbers, streamView } from './read-model';
 
 /** How long a page waits for the workflow's answer before showing the last projected state instead. */
 const STREAM_QUERY_TIMEOUT_MS = 5_000;
@@ -21,8 +21,8 @@ type Extra = { error?: string; done?: string };
 export function createRenderers({ streams, db }: { streams: StreamService; db: Db }) {
   async function renderStream(res: Response, ctx: PageContext, id: string, status: number, extra: Extra) {
     const { state, live } = await streamView(streams, db, id, STREAM_QUERY_TIMEOUT_MS);
-    const [points, timeline] = await Promise.all([
-      metricSeries(db, id, ['viewers', 'gmv']),
+    const [numbers, timeline] = await Promise.all([
+      streamNumbers(db, state),
       storedTimeline(db, id, TIMELINE_ROWS),
     ]);
     send(
@@ -31,7 +31,7 @@ export function createRenderers({ streams, db }: { streams: StreamService; db: D
       streamPage(ctx, {
         state,
         live,
-        points,
+        numbers,
         timeline,
         hasReport: state.review.reportId !== undefined,
         ...extra,

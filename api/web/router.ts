@@ -19,6 +19,7 @@ import { registerCampaignPages } from './campaign-pages';
 import type { AuditService } from '../audit/audit-service';
 import { registerAuditPages } from './audit-pages';
 import { WEB_CSS, WEB_JS } from './assets';
+import { DAILY_CSS } from './assets-daily';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
 import {
@@ -63,10 +64,13 @@ export function createWebRouter(deps: WebRouterDeps): Router {
   const simulated = config.analytics.baseUrl === undefined;
   const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
 
-  const page = createPageHandler({ logger, simulated });
+  const page = createPageHandler({ logger, simulated, waitingFor: (actor) => countPendingFor(db, actor) });
 
   router.get('/assets/web.css', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').type('text/css').send(WEB_CSS);
+    res
+      .set('Cache-Control', 'public, max-age=300')
+      .type('text/css')
+      .send(WEB_CSS + DAILY_CSS);
   });
   router.get('/assets/web.js', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(WEB_JS);

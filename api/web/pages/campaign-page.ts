@@ -128,6 +128,7 @@ export function campaignPage(ctx: PageContext, data: CampaignPageData): SafeHtml
                 returnTo: path,
                 subject: { path, id: state.campaignId },
                 labels: 'campaignAction',
+                timeZone: state.plan.timeZone,
               },
               actions,
             )

@@ -3,6 +3,7 @@ import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { attr, html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
+import { scrollRegion } from '../widgets/scroll-region';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
 
@@ -62,25 +63,28 @@ export function outboxPage(ctx: PageContext, data: OutboxPageData): SafeHtml {
   ${
     data.entries.length === 0
       ? html`<p class="empty">${t('outbox.empty')}</p>`
-      : html`<table class="outbox">
-          <caption>
-            ${t('outbox.caption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('table.when')}</th>
-              <th scope="col">${t('outbox.stream')}</th>
-              <th scope="col">${t('outbox.channel')}</th>
-              <th scope="col">${t('outbox.recipient')}</th>
-              <th scope="col">${t('outbox.subject')}</th>
-              <th scope="col">${t('outbox.status')}</th>
-              <th scope="col">${t('outbox.attempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>`
+      : scrollRegion(
+          t('outbox.caption'),
+          html`<table class="outbox">
+            <caption>
+              ${t('outbox.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${t('table.when')}</th>
+                <th scope="col">${t('outbox.stream')}</th>
+                <th scope="col">${t('outbox.channel')}</th>
+                <th scope="col">${t('outbox.recipient')}</th>
+                <th scope="col">${t('outbox.subject')}</th>
+                <th scope="col">${t('outbox.status')}</th>
+                <th scope="col">${t('outbox.attempts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`,
+        )
   }
   ${data.next && html`<p><a href="${nextLink(data)}">${t('outbox.more')}</a></p>`}`;
   return layout(ctx, { title: t('outbox.title'), nav: 'outbox', body });
