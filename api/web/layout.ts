@@ -3,6 +3,7 @@ import type { AnonymousContext } from './context';
 import { withLang } from './context';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
+import type { PageError } from './refusal';
 
 export type NavKey =
   'dashboard' | 'inbox' | 'create' | 'campaigns' | 'calendar' | 'outbox' | 'compliance' | 'audit' | 'none';
@@ -28,7 +29,7 @@ export function simulatedNotice(ctx: AnonymousContext): HtmlValue {
   );
 }
 
-export function errorBanner(message: string | undefined): HtmlValue {
+export function errorBanner(message: PageError | undefined): HtmlValue {
   return message !== undefined && html`<div class="error" role="alert" id="page-error">${message}</div>`;
 }
 

@@ -98,4 +98,30 @@ export const DAILY_MESSAGES = {
   'banner.liveUnsignedNoDecision': m('没有人签署检查单。', 'Nobody signed the checklist.'),
   'toolbar.label': m('其他操作', 'More actions'),
   'history.open': m('完整历史与 Temporal 运行记录', 'Full history and the Temporal run'),
+
+  'refusal.FORBIDDEN_ROLE': m('你的角色不能执行这个操作。', 'Your role may not do this.'),
+  'refusal.SELF_APPROVAL': m('不能审批自己提交的内容。', 'You cannot approve your own submission.'),
+  'refusal.STALE_REVISION': m(
+    '内容已被更新：请刷新后按最新版本操作。',
+    'This changed in the meantime: reload and act on the latest version.',
+  ),
+  'refusal.ALREADY_DECIDED': m('已经有人处理过了。', 'Someone has already decided this.'),
+  'refusal.INVALID_PHASE': m('当前阶段不能执行这个操作。', 'Not possible in the current phase.'),
+  'refusal.INVALID_STATE': m('当前状态不允许这个操作。', 'Not possible in the current state.'),
+  'refusal.NOT_FOUND': m('找不到要处理的对象。', 'Not found.'),
+  'refusal.INVALID_INPUT': m(
+    '填写的内容有误，请检查后重试。',
+    'Some input is not valid: check it and try again.',
+  ),
+  'refusal.detail': m('详细原因（英文）', 'Details'),
+
+  'outboxNote.noSmtp': m(
+    '未配置邮件服务器（SMTP_URL），邮件暂存在发件箱。',
+    'No mail server configured (SMTP_URL): held in the outbox.',
+  ),
+  'outboxNote.noChannel': m(
+    '此人没有邮箱或聊天渠道，通知暂存在发件箱。',
+    'This person has no email address or chat channel: held in the outbox.',
+  ),
+  'outboxNote.deliveryError': m('发送出错，稍后重试。', 'Delivery failed; it is retried.'),
 } as const;

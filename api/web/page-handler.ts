@@ -5,6 +5,7 @@ import type { TActor } from '../../domain/shared/actor.types';
 import { anonymousContext, type AnonymousContext, type PageContext } from './context';
 import type { SafeHtml } from './html';
 import { errorPage } from './pages/error-page';
+import { refusal } from './refusal';
 
 export function send(res: Response, status: number, page: SafeHtml): void {
   // Pages carry CSRF tokens and personal queues: never cached.
@@ -34,7 +35,7 @@ export function createPageHandler({
   function renderError(res: Response, ctx: AnonymousContext, error: unknown): void {
     if (isDomainError(error)) {
       const status = DOMAIN_ERROR_HTTP_STATUS[error.code];
-      send(res, status, errorPage(ctx, status, error.message));
+      send(res, status, errorPage(ctx, status, refusal(ctx, error)));
       return;
     }
     logger.error({ err: error, url: ctx.url }, 'web page failed');

@@ -7,6 +7,7 @@ import { inboxPage } from './pages/inbox-page';
 import { reportPage } from './pages/report-page';
 import { streamPage } from './pages/stream-page';
 import { reviewReport, storedTimeline, streamNumbers, streamView } from './read-model';
+import type { PageError } from './refusal';
 
 /** How long a page waits for the workflow's answer before showing the last projected state instead. */
 const STREAM_QUERY_TIMEOUT_MS = 5_000;
@@ -15,7 +16,7 @@ const TIMELINE_ROWS = 200;
 /** Work items per inbox page. */
 export const INBOX_PAGE_SIZE = 50;
 
-type Extra = { error?: string; done?: string };
+type Extra = { error?: PageError; done?: string };
 
 /** The pages an action can return to (stream, inbox, review), rendered with an optional message and status. */
 export function createRenderers({ streams, db }: { streams: StreamService; db: Db }) {

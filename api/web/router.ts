@@ -39,6 +39,8 @@ import { sampleTeamFrom } from './sample-team';
 import { createPageHandler, send, withQuery } from './page-handler';
 import { reviewReport } from './read-model';
 import { createRenderers } from './renderers';
+import { refusal } from './refusal';
+import { workflowTitles } from './workflow-titles';
 
 export interface WebRouterDeps {
   streams: StreamService;
@@ -160,7 +162,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
             sample: sample.success ? sample.data : SAMPLE_FORM_DEFAULTS,
             planJson:
               mode === 'json' ? planText : samplePlanJson(ctx.actor, await sampleTeamFrom(db, ctx.actor)),
-            error: error.message,
+            error: refusal(ctx, error),
             errorFor: mode,
           }),
         );
@@ -207,7 +209,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         // A refusal re-renders the page the person was on, with the reason and the status that names it.
         if (!isDomainError(error) || error.code === 'NOT_FOUND') throw error;
         const status = DOMAIN_ERROR_HTTP_STATUS[error.code];
-        const extra = { error: error.message };
+        const extra = { error: refusal(ctx, error) };
         if (returnTo === '/inbox') await renderInbox(res, ctx, status, extra);
         else if (returnTo === `${base}/review`) await renderReport(res, ctx, id, status, extra);
         else await renderStream(res, ctx, id, status, extra);
@@ -273,7 +275,11 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         return;
       }
       const result = await listOutbox(db, filter.data);
-      send(res, 200, outboxPage(ctx, { ...result, filter: shown }));
+      const titles = await workflowTitles(
+        db,
+        result.entries.flatMap((e) => (e.workflowId ? [e.workflowId] : [])),
+      );
+      send(res, 200, outboxPage(ctx, { ...result, filter: shown, titles }));
     }),
   );
 
@@ -326,7 +332,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         send(
           res,
           DOMAIN_ERROR_HTTP_STATUS[error.code],
-          compliancePage(ctx, { pack, versions, error: error.message }),
+          compliancePage(ctx, { pack, versions, error: refusal(ctx, error) }),
         );
       }
     }),

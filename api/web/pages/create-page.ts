@@ -2,11 +2,12 @@ import type { TSampleStreamForm } from '../create-stream';
 import type { PageContext } from '../context';
 import { attr, html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
+import type { PageError } from '../refusal';
 
 export interface CreatePageData {
   sample: TSampleStreamForm;
   planJson: string;
-  error?: string;
+  error?: PageError;
   /** Which form the error belongs to, so it is shown next to it. */
   errorFor?: 'sample' | 'json';
 }

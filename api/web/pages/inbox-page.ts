@@ -8,11 +8,12 @@ import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
 import type { TMessageKey } from '../messages';
 import { doneBanner } from './stream-page';
+import type { PageError } from '../refusal';
 
 export interface InboxData {
   items: PendingWorkItem[];
   nextCursor: string | null;
-  error?: string;
+  error?: PageError;
   done?: string;
 }
 

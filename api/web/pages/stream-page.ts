@@ -25,6 +25,7 @@ import {
   pendingList,
   phaseTimeline,
 } from './stream-sections';
+import type { PageError } from '../refusal';
 
 export interface StreamPageData {
   state: TStreamState;
@@ -35,7 +36,7 @@ export interface StreamPageData {
   /** The latest entries from the event store, and how many there are. */
   timeline: { entries: TStoredTimelineEntry[]; total: number };
   hasReport: boolean;
-  error?: string;
+  error?: PageError;
   done?: string;
 }
 
