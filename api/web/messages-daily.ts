@@ -124,4 +124,27 @@ export const DAILY_MESSAGES = {
     'This person has no email address or chat channel: held in the outbox.',
   ),
   'outboxNote.deliveryError': m('发送出错，稍后重试。', 'Delivery failed; it is retried.'),
+
+  'inbox.filterStream': m('直播 / 活动', 'Stream or campaign'),
+  'inbox.filterKind': m('类型', 'Kind'),
+  'inbox.filterOverdue': m('只看已超时', 'Overdue only'),
+  'inbox.filter': m('筛选', 'Filter'),
+  'inbox.all': m('全部', 'All'),
+  'inbox.overdue': m('已超时', 'overdue'),
+  'inbox.bulkPick': m('选择：{what}', 'Pick: {what}'),
+  'inbox.bulkHint': m(
+    '勾选上面资质齐全的商品，一次全部通过；有问题的商品会被拒绝并说明原因。',
+    'Tick products above whose documents are in order and approve them at once; any that cannot be approved are listed with the reason.',
+  ),
+  'inbox.bulkApprove': m('批量通过所选商品', 'Approve the ticked products'),
+  'inbox.bulkApproved': m('已通过 {count} 个商品。', 'Approved {count} products.'),
+  'inbox.bulkNone': m('没有勾选商品。', 'No product was ticked.'),
+  'inbox.doneByMe': m('我最近处理过的', 'Done by me lately'),
+  'inbox.doneNone': m('最近没有操作记录。', 'Nothing lately.'),
+
+  'words.fanPreview': m('直播预告（{tier}）', 'the stream preview ({tier})'),
+  'words.fanTier.core': m('核心粉', 'core fans'),
+  'words.fanTier.active': m('活跃粉', 'active fans'),
+  'words.fanTier.casual': m('路人粉', 'casual fans'),
+  'words.blocked': m('直播已阻断', 'the blocked stream'),
 } as const;

@@ -6,8 +6,6 @@ import { currentRulePack, listRulePacks, publishRulePack } from '../../activitie
 import { ZPublishRulePackSchema } from '../routes/compliance';
 import { compliancePage } from './pages/compliance-page';
 import { CREATE_STREAM_ROLES, streamAction } from '../../domain/stream/actions';
-import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
-import { CAMPAIGN_PENDING_KINDS } from '../../domain/campaign/pending-items';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
@@ -38,7 +36,8 @@ import { parseActionForm } from './forms/form-input';
 import { sampleTeamFrom } from './sample-team';
 import { createPageHandler, send, withQuery } from './page-handler';
 import { reviewReport } from './read-model';
-import { createRenderers } from './renderers';
+import { createRenderers, INBOX_KINDS } from './renderers';
+import { registerBulkApproval } from './bulk-approval';
 import { refusal } from './refusal';
 import { workflowTitles } from './workflow-titles';
 
@@ -243,16 +242,18 @@ export function createWebRouter(deps: WebRouterDeps): Router {
     page(async (req, res, ctx) => {
       const cursor = queryText(req, 'cursor');
       const kind = queryText(req, 'kind');
+      const workflowId = queryText(req, 'workflowId');
       await renderInbox(res, ctx, 200, {
         ...doneParam(req),
         ...(cursor ? { cursor } : {}),
-        ...(kind && [...PENDING_ITEM_KINDS, ...CAMPAIGN_PENDING_KINDS].includes(kind as never)
-          ? { kind }
-          : {}),
+        ...(kind && INBOX_KINDS.includes(kind) ? { kind } : {}),
+        ...(workflowId ? { workflowId } : {}),
         ...(req.query.overdue === 'true' ? { overdue: true } : {}),
       });
     }),
   );
+
+  registerBulkApproval(router, { streams, page, forms, renderInbox });
 
   router.get(
     '/outbox',

@@ -14,13 +14,20 @@ export function personName(state: TStreamState, id: string): string {
 const names = (state: TStreamState, ids: readonly string[]) =>
   ids.map((id) => personName(state, id)).join('、');
 
-/** What an approval key (script:r2, product:SKU, checklist, review-signoff) is about, in words. */
+/**
+ * What a notice key is about, in words: approvals (script:r2, product:SKU, checklist, review-signoff), their first
+ * "waiting" notice, a blocked stream's reminders and fan previews by tier.
+ */
 function approvalWords(ctx: PageContext, key: string): string {
+  if (key.startsWith('waiting:')) return approvalWords(ctx, key.slice('waiting:'.length));
+  if (key.startsWith('fan_preview.'))
+    return ctx.t('words.fanPreview', { tier: ctx.t(`words.fanTier.${key.split('.')[1]}` as TMessageKey) });
   const [kind, rest] = key.split(':');
   if (kind === 'script') return ctx.t('script.revision', { revision: (rest ?? '').replace(/^r/, '') });
   if (kind === 'product') return ctx.t('words.product', { sku: rest ?? '' });
   if (kind === 'checklist') return ctx.t('words.checklist');
   if (kind === 'review-signoff') return ctx.t('words.reviewSignoff');
+  if (kind === 'blocked') return ctx.t('words.blocked');
   return key;
 }
 
