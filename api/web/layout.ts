@@ -6,7 +6,17 @@ import type { TMessageKey } from './messages';
 import type { PageError } from './refusal';
 
 export type NavKey =
-  'dashboard' | 'inbox' | 'create' | 'campaigns' | 'calendar' | 'outbox' | 'compliance' | 'audit' | 'none';
+  | 'dashboard'
+  | 'inbox'
+  | 'create'
+  | 'campaigns'
+  | 'calendar'
+  | 'outbox'
+  | 'compliance'
+  | 'audit'
+  | 'auditLog'
+  | 'users'
+  | 'none';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: readonly TAppRole[] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
@@ -17,6 +27,8 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
   { key: 'audit', href: '/audit', label: 'nav.audit', roles: ['auditor', 'manager'] },
+  { key: 'auditLog', href: '/audit/log', label: 'nav.auditLog', roles: ['auditor', 'admin'] },
+  { key: 'users', href: '/admin/users', label: 'nav.users', roles: ['admin'] },
 ];
 
 /** The visible label required wherever numbers come from the platform simulator rather than a real platform. */

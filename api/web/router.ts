@@ -40,6 +40,9 @@ import { createRenderers, INBOX_KINDS } from './renderers';
 import { registerBulkApproval } from './bulk-approval';
 import { refusal } from './refusal';
 import { workflowTitles } from './workflow-titles';
+import { registerAdminPages } from './admin-pages';
+import { registerAuditLogPages } from './audit-log-pages';
+import { registerHistoryPages } from './history-pages';
 
 export interface WebRouterDeps {
   streams: StreamService;
@@ -341,6 +344,9 @@ export function createWebRouter(deps: WebRouterDeps): Router {
 
   registerCampaignPages(router, { campaigns, db, page, forms });
   registerAuditPages(router, { audit, page, forms });
+  registerAdminPages(router, { db, page, forms });
+  registerAuditLogPages(router, { db, page });
+  registerHistoryPages(router, { streams, audit, db, config, page });
 
   return router;
 }
