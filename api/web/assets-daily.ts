@@ -44,3 +44,20 @@ fieldset.rows input, fieldset.rows select, fieldset.rows textarea { width:100%; 
   figure.bars li { grid-template-columns:70px 1fr max-content; }
 }
 `;
+
+/**
+ * A link to a form inside a closed card (the inbox's links to #act-extend and the like) opens the card, so the form
+ * it points at is what the person sees.
+ */
+export const DAILY_JS = `(function () {
+  'use strict';
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var el = target; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+    if (target) target.scrollIntoView();
+  }
+  window.addEventListener('hashchange', openTarget);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', openTarget); else openTarget();
+})();
+`;

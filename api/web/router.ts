@@ -17,7 +17,7 @@ import { registerCampaignPages } from './campaign-pages';
 import type { AuditService } from '../audit/audit-service';
 import { registerAuditPages } from './audit-pages';
 import { WEB_CSS, WEB_JS } from './assets';
-import { DAILY_CSS } from './assets-daily';
+import { DAILY_CSS, DAILY_JS } from './assets-daily';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
 import {
@@ -43,6 +43,8 @@ import { workflowTitles } from './workflow-titles';
 import { registerAdminPages } from './admin-pages';
 import { registerAuditLogPages } from './audit-log-pages';
 import { registerHistoryPages } from './history-pages';
+import { editorDefaults, submitPlanEditor } from './plan-editor/editor-route';
+import type { TPlanFormValues } from './plan-editor/plan-form';
 
 export interface WebRouterDeps {
   streams: StreamService;
@@ -77,7 +79,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       .send(WEB_CSS + DAILY_CSS);
   });
   router.get('/assets/web.js', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(WEB_JS);
+    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(WEB_JS + DAILY_JS);
   });
 
   router.get('/login', (req, res) => {
@@ -129,7 +131,11 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       send(
         res,
         200,
-        createPage(ctx, { sample: SAMPLE_FORM_DEFAULTS, planJson: samplePlanJson(ctx.actor, team) }),
+        createPage(ctx, {
+          editor: editorDefaults(team, ctx.actor.id),
+          sample: SAMPLE_FORM_DEFAULTS,
+          planJson: samplePlanJson(ctx.actor, team),
+        }),
       );
     }),
   );
@@ -144,6 +150,14 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       }
       res.locals.audit = { action: 'stream.create' };
       const body = (req.body ?? {}) as Record<string, unknown>;
+      if (body.mode === 'editor' || body.mode === 'editor-rows') {
+        const team = await sampleTeamFrom(db, ctx.actor);
+        await submitPlanEditor(res, ctx, streams, body as TPlanFormValues, {
+          sample: SAMPLE_FORM_DEFAULTS,
+          planJson: samplePlanJson(ctx.actor, team),
+        });
+        return;
+      }
       const mode = body.mode === 'json' ? 'json' : 'sample';
       const planText = typeof body.plan === 'string' ? body.plan : '';
       try {
@@ -161,6 +175,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
           res,
           DOMAIN_ERROR_HTTP_STATUS[error.code],
           createPage(ctx, {
+            editor: editorDefaults(await sampleTeamFrom(db, ctx.actor), ctx.actor.id),
             sample: sample.success ? sample.data : SAMPLE_FORM_DEFAULTS,
             planJson:
               mode === 'json' ? planText : samplePlanJson(ctx.actor, await sampleTeamFrom(db, ctx.actor)),
