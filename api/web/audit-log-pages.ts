@@ -7,6 +7,7 @@ import type { PageContext } from './context';
 import { send, type createPageHandler } from './page-handler';
 import { auditLogPage } from './pages/audit-log-page';
 import { errorPage } from './pages/error-page';
+import { userNames } from './people';
 import { refusal } from './refusal';
 import { fromLocalInputValue } from './widgets/zoned-datetime';
 
@@ -37,16 +38,6 @@ function filterOf(query: Record<string, string>) {
   });
 }
 
-/** People's names by the ids they act under (emails), for the "who" column. */
-async function namesOf(db: Db, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
-  const emails = [...new Set(ids.filter((id): id is string => id !== null).map((id) => id.toLowerCase()))];
-  const users = await db.user.findMany({
-    where: { email: { in: emails } },
-    select: { email: true, name: true },
-  });
-  return new Map(users.map((u) => [u.email, u.name]));
-}
-
 /**
  * /audit/log: the audit log as a table with filters, and /audit/log.csv with the same filter (auditors and admins).
  * Reads only: the rows are the ones GET /api/audit answers, hash chain included in the CSV.
@@ -71,7 +62,7 @@ export function registerAuditLogPages(
         return;
       }
       const { entries, next } = await listAudit(db, filter.data);
-      const names = await namesOf(
+      const names = await userNames(
         db,
         entries.map((e) => e.actorId),
       );
@@ -94,7 +85,7 @@ export function registerAuditLogPages(
         if (pageOf.next === null) break;
         before = pageOf.next;
       }
-      const names = await namesOf(
+      const names = await userNames(
         db,
         rows.map((r) => r.actorId),
       );

@@ -45,6 +45,7 @@ import { registerAuditLogPages } from './audit-log-pages';
 import { registerHistoryPages } from './history-pages';
 import { editorDefaults, submitPlanEditor } from './plan-editor/editor-route';
 import type { TPlanFormValues } from './plan-editor/plan-form';
+import { userNames } from './people';
 
 export interface WebRouterDeps {
   streams: StreamService;
@@ -79,7 +80,10 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       .send(WEB_CSS + DAILY_CSS);
   });
   router.get('/assets/web.js', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(WEB_JS + DAILY_JS);
+    res
+      .set('Cache-Control', 'public, max-age=300')
+      .type('application/javascript')
+      .send(WEB_JS + DAILY_JS);
   });
 
   router.get('/login', (req, res) => {
@@ -107,7 +111,15 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         streams.listStreams({ limit: DASHBOARD_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
         countPendingFor(db, ctx.actor),
       ]);
-      send(res, 200, dashboardPage(ctx, { streams: list.items, nextCursor: list.nextCursor, waitingForMe }));
+      const names = await userNames(
+        db,
+        list.items.map((s) => s.owner),
+      );
+      send(
+        res,
+        200,
+        dashboardPage(ctx, { streams: list.items, nextCursor: list.nextCursor, waitingForMe, names }),
+      );
     }),
   );
 

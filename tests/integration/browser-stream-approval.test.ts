@@ -123,7 +123,9 @@ describe('web UI in Chromium', () => {
     await staleTab.waitForLoadState();
     // The refusal in the reader's language; the domain's own sentence one click away.
     await expect(staleTab.locator('#page-error').innerText()).resolves.toContain('已经有人处理过了');
-    await expect(staleTab.locator('#page-error [lang="en"]').textContent()).resolves.toMatch(/already rejected/);
+    await expect(staleTab.locator('#page-error [lang="en"]').textContent()).resolves.toMatch(
+      /already rejected/,
+    );
     await staleTab.close();
     expect(consoleInStale).toEqual([]);
 

@@ -5,6 +5,7 @@ import { attr, html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
 import { MESSAGES, type TMessageKey } from '../messages';
 import type { PageError } from '../refusal';
+import { nameOr } from '../people';
 import { dataTable } from '../widgets/scroll-region';
 
 export interface AuditLogRow {
@@ -77,7 +78,7 @@ export function auditLogPage(ctx: PageContext, data: AuditLogPageData): SafeHtml
       html`<tr data-audit="${e.id}">
         <td>${e.id}</td>
         <td>${formatInstant(e.at, ctx.locale)}</td>
-        <td>${e.actorId === null ? '–' : (data.names.get(e.actorId.toLowerCase()) ?? e.actorId)}</td>
+        <td>${nameOr(data.names, e.actorId)}</td>
         <td>
           ${actionWords(ctx, e.action)}<br /><small><code>${e.action}</code></small>
         </td>

@@ -6,6 +6,7 @@ import { countdown, NEXT_DEADLINE_LABELS } from '../countdown';
 import { formatInstant } from '../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
+import { nameOr } from '../people';
 import { scrollRegion } from '../widgets/scroll-region';
 
 // Live work first, then what is waiting, then history.
@@ -23,7 +24,13 @@ const DASHBOARD_ORDER: readonly TStreamPhase[] = [
 
 export function dashboardPage(
   ctx: PageContext,
-  data: { streams: StreamSummary[]; nextCursor: string | null; waitingForMe: number },
+  data: {
+    streams: StreamSummary[];
+    nextCursor: string | null;
+    waitingForMe: number;
+    /** Owners' names by email. */
+    names?: ReadonlyMap<string, string>;
+  },
 ): SafeHtml {
   const { t } = ctx;
   const phases = DASHBOARD_ORDER.filter((phase) => STREAM_PHASES.includes(phase));
@@ -64,7 +71,7 @@ export function dashboardPage(
                 const label = next && NEXT_DEADLINE_LABELS[next.kind as TNextDeadlineKind];
                 return html`<tr>
                   <td><a href="/streams/${encodeURIComponent(s.id)}">${s.title}</a></td>
-                  <td>${s.owner}</td>
+                  <td>${nameOr(data.names ?? new Map(), s.owner)}</td>
                   <td>${formatInstant(s.scheduledStart, ctx.locale, s.timeZone)}</td>
                   <td>${s.pendingItems}</td>
                   <td>

@@ -5,6 +5,7 @@ import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
+import { MESSAGES, type TMessageKey } from '../messages';
 import type { TStoredTimelineEntry } from '../read-model';
 import { temporalRunUrl } from '../temporal-ui';
 import { dataTable } from '../widgets/scroll-region';
@@ -40,7 +41,9 @@ function runsTable(ctx: PageContext, data: HistoryPageData): SafeHtml {
             ${index + 1}<br /><small><code>${run.runId}</code></small>
           </td>
           <td>${formatInstant(run.startTime, ctx.locale, data.state.plan.timeZone)}</td>
-          <td>${run.status}</td>
+          <td>
+            ${`runStatus.${run.status}` in MESSAGES ? t(`runStatus.${run.status}` as TMessageKey) : run.status}
+          </td>
           <td>${run.historyLength}</td>
           <td>
             ${
