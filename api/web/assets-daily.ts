@@ -11,6 +11,8 @@ input[type="checkbox"], input[type="radio"] { width:1.5rem; height:1.5rem; margi
 .table-wrap { max-width:100%; overflow-x:auto; }
 .table-wrap:focus-visible { outline:3px solid #f59e0b; }
 td, th { overflow-wrap:anywhere; }
+/* Long ids, emails and URLs break rather than push the page wider than a phone. */
+main { overflow-wrap:anywhere; } fieldset { min-width:0; } pre { overflow-wrap:anywhere; }
 .banner { padding:8px 12px; border-radius:6px; margin:8px 0; border:1px solid; }
 .banner.warn { background:#fffbeb; border-color:#fcd34d; color:#78350f; }
 .banner.bad { background:#fef2f2; border-color:#fecaca; color:#7f1d1d; }

@@ -104,7 +104,7 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
     </section>
     <section aria-labelledby="s-script">
       <h2 id="s-script">${t('stream.script')}</h2>
-      ${current ? scriptRevisionView(current, ctx.locale, t) : html`<p class="muted">${t('script.none')}</p>`}
+      ${current ? scriptRevisionView(current, ctx.locale, t, (id) => personName(state, id)) : html`<p class="muted">${t('script.none')}</p>`}
       ${current?.decision && html`<p>${t(`decision.${current.decision.decision}`)} · ${personName(state, current.decision.decidedBy)} · ${current.decision.reasons.join('; ')}</p>`}
       ${earlier.map(
         (r) =>
@@ -112,13 +112,13 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
             <summary>
               ${t('script.revision', { revision: r.revision })}${r.decision ? ` · ${t(`decision.${r.decision.decision}`)} · ${r.decision.reasons.join('; ')}` : ''}
             </summary>
-            ${scriptRevisionView(r, ctx.locale, t)}
+            ${scriptRevisionView(r, ctx.locale, t, (id) => personName(state, id))}
           </details>`,
       )}
     </section>
     <section aria-labelledby="s-products">
       <h2 id="s-products">${t('stream.products')}</h2>
-      ${plan.products.map((p) => productDocumentsView(p, state.products[p.sku], t))}
+      ${plan.products.map((p) => productDocumentsView(p, state.products[p.sku], t, (id) => personName(state, id)))}
     </section>
     ${
       !LIVE_PANEL_PHASES.includes(state.phase) &&
