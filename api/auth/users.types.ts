@@ -19,6 +19,19 @@ export const ZCreateUserInputSchema = z.object({
 });
 export type TCreateUserInput = z.infer<typeof ZCreateUserInputSchema>;
 
+export const ZUpdateUserInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    roles: z.array(ZAppRoleSchema).min(1).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, {
+    message: 'Nothing to change: give name, roles or disabled',
+  });
+export type TUpdateUserInput = z.infer<typeof ZUpdateUserInputSchema>;
+
+export const ZResetPasswordInputSchema = z.object({ password: z.string().min(12).max(200) });
+
 export const ZUserSchema = z.object({
   id: z.string(),
   email: z.string(),

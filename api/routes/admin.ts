@@ -2,16 +2,20 @@ import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens';
 import { createUser, listUsers } from '../auth/users';
+import { resetPassword, updateUser } from '../auth/user-admin';
 import {
   ZApiTokenSchema,
   ZCreatedTokenSchema,
   ZCreateTokenInputSchema,
   ZCreateUserInputSchema,
+  ZResetPasswordInputSchema,
+  ZUpdateUserInputSchema,
   ZUserSchema,
 } from '../auth/users.types';
 import type { ApiRoutes } from '../http/route';
 
 const ZTokenIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+const ZUserIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 /** Users and API tokens: admin only. */
 export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
@@ -43,6 +47,44 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       success: { status: 200, description: 'Users', schema: z.object({ users: z.array(ZUserSchema) }) },
     },
     async () => ({ users: await listUsers(db) }),
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/users/:id',
+      tag: 'admin',
+      summary: "Change a user's name or roles, or disable them (their sessions end at once)",
+      access: { roles: ['admin'] },
+      params: ZUserIdParamsSchema,
+      body: ZUpdateUserInputSchema,
+      action: 'user.update',
+      success: { status: 200, description: 'The user', schema: ZUserSchema },
+      refusals: { 404: 'No such user', 409: 'Disabling yourself or taking your own admin role' },
+    },
+    async ({ params, body, actor, res }) => {
+      res.locals.audit = { action: 'user.update', target: params.id };
+      return updateUser(db, actor.id, params.id, body);
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/users/:id/password',
+      tag: 'admin',
+      summary: "Set a user's password (their open sessions end)",
+      access: { roles: ['admin'] },
+      params: ZUserIdParamsSchema,
+      body: ZResetPasswordInputSchema,
+      action: 'user.password',
+      success: { status: 200, description: 'The user', schema: ZUserSchema },
+      refusals: { 404: 'No such user' },
+    },
+    async ({ params, body, res }) => {
+      res.locals.audit = { action: 'user.password', target: params.id };
+      return resetPassword(db, params.id, body.password);
+    },
   );
 
   routes.add(

@@ -195,3 +195,18 @@ export async function pendingFor(
 export async function countPendingFor(db: Db, actor: TActor): Promise<number> {
   return db.pendingItem.count({ where: waitingOn(actor) });
 }
+
+/** The streams and campaigns with something waiting on this person (the inbox's filter), by title. */
+export async function pendingWorkflowsFor(
+  db: Db,
+  actor: TActor,
+): Promise<Array<{ id: string; title: string }>> {
+  const rows = await db.pendingItem.findMany({
+    where: waitingOn(actor),
+    distinct: ['workflowId'],
+    select: { workflowId: true, workflowTitle: true },
+    orderBy: { workflowTitle: 'asc' },
+    take: 200,
+  });
+  return rows.map((row) => ({ id: row.workflowId, title: row.workflowTitle }));
+}

@@ -12,6 +12,7 @@ import { send } from './page-handler';
 import { auditPage, type TAuditFilter } from './pages/audit-page';
 import { auditWorkflowPage, type TAuditStep } from './pages/audit-workflow-page';
 import { errorPage } from './pages/error-page';
+import type { PageError } from './refusal';
 
 const FILTER_KEYS = ['kind', 'phase', 'owner', 'startedFrom', 'startedTo'] as const;
 
@@ -74,7 +75,7 @@ export function registerAuditPages(
   async function render(
     ctx: PageContext,
     filter: TAuditFilter,
-    extra: { picked?: string[]; replay?: TReplayReport; error?: string },
+    extra: { picked?: string[]; replay?: TReplayReport; error?: PageError },
   ) {
     const parsed = ZWorkflowQuerySchema.safeParse(filter);
     let error = extra.error;

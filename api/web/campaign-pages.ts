@@ -26,11 +26,12 @@ import { campaignPage } from './pages/campaign-page';
 import { campaignReviewPage } from './pages/campaign-review-page';
 import { errorPage } from './pages/error-page';
 import { sampleTeamFrom } from './sample-team';
+import { refusal, type PageError } from './refusal';
 
 const QUERY_TIMEOUT_MS = 5_000;
 const TIMELINE_ROWS = 200;
 
-type Extra = { error?: string; done?: string };
+type Extra = { error?: PageError; done?: string };
 const text = (req: Request, key: string): string | undefined =>
   typeof req.query[key] === 'string' && req.query[key] !== '' ? req.query[key] : undefined;
 
@@ -105,7 +106,7 @@ export function registerCampaignPages(
         send(
           res,
           DOMAIN_ERROR_HTTP_STATUS[error.code],
-          campaignCreatePage(ctx, { form, error: error.message }),
+          campaignCreatePage(ctx, { form, error: refusal(ctx, error) }),
         );
       }
     }),
@@ -138,8 +139,9 @@ export function registerCampaignPages(
       } catch (error) {
         if (!isDomainError(error) || error.code === 'NOT_FOUND') throw error;
         const status = DOMAIN_ERROR_HTTP_STATUS[error.code];
-        if (returnTo === `${base}/review`) await renderReview(res, ctx, id, status, { error: error.message });
-        else await renderCampaign(res, ctx, id, status, { error: error.message });
+        if (returnTo === `${base}/review`)
+          await renderReview(res, ctx, id, status, { error: refusal(ctx, error) });
+        else await renderCampaign(res, ctx, id, status, { error: refusal(ctx, error) });
       }
     }),
   );
@@ -162,7 +164,9 @@ export function registerCampaignPages(
         res.redirect(303, `/campaigns/${encodeURIComponent(clone.id)}?done=create`);
       } catch (error) {
         if (!isDomainError(error) || error.code === 'NOT_FOUND') throw error;
-        await renderCampaign(res, ctx, id, DOMAIN_ERROR_HTTP_STATUS[error.code], { error: error.message });
+        await renderCampaign(res, ctx, id, DOMAIN_ERROR_HTTP_STATUS[error.code], {
+          error: refusal(ctx, error),
+        });
       }
     }),
   );

@@ -9,6 +9,8 @@ export interface CampaignTimelineRow {
   at: string;
   actorId: string;
   summary: string;
+  /** The stored event, so the page can word it in the reader's language. */
+  event?: TCampaignEvent;
 }
 
 /** The campaign's state: the workflow's answer, or (it did not answer in time, or it has finished) the read model's. */
@@ -52,6 +54,7 @@ export async function campaignTimeline(
         at: row.at.toISOString(),
         actorId: row.actorId,
         summary: summarizeCampaignEvent(event),
+        event,
       };
     }),
     total,

@@ -12,6 +12,8 @@ export interface PageContext {
   url: string;
   /** True when the platform numbers come from the built-in simulator (ANALYTICS_BASE_URL unset). */
   simulated: boolean;
+  /** Items waiting on this person (the nav badge); unset where not counted. */
+  waiting?: number;
 }
 
 export interface AnonymousContext extends Omit<PageContext, 'actor'> {

@@ -3,6 +3,7 @@ import type { AnonymousContext } from './context';
 import { withLang } from './context';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import type { TMessageKey } from './messages';
+import type { PageError } from './refusal';
 
 export type NavKey =
   | 'dashboard'
@@ -15,6 +16,8 @@ export type NavKey =
   | 'outbox'
   | 'compliance'
   | 'audit'
+  | 'auditLog'
+  | 'users'
   | 'none';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: readonly TAppRole[] }> = [
@@ -28,6 +31,8 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
   { key: 'audit', href: '/audit', label: 'nav.audit', roles: ['auditor', 'manager'] },
+  { key: 'auditLog', href: '/audit/log', label: 'nav.auditLog', roles: ['auditor', 'admin'] },
+  { key: 'users', href: '/admin/users', label: 'nav.users', roles: ['admin'] },
 ];
 
 /** The visible label required wherever numbers come from the platform simulator rather than a real platform. */
@@ -40,8 +45,20 @@ export function simulatedNotice(ctx: AnonymousContext): HtmlValue {
   );
 }
 
-export function errorBanner(message: string | undefined): HtmlValue {
+export function errorBanner(message: PageError | undefined): HtmlValue {
   return message !== undefined && html`<div class="error" role="alert" id="page-error">${message}</div>`;
+}
+
+/** The inbox's count in the nav: read as part of the link's name ("待我处理 3 项"). */
+function waitingBadge(ctx: AnonymousContext): HtmlValue {
+  const count = ctx.waiting ?? 0;
+  return (
+    count > 0 &&
+    html` <span class="badge" id="inbox-badge"
+      ><span aria-hidden="true">${count}</span
+      ><span class="sr-only">${ctx.t('nav.waitingCount', { count })}</span></span
+    >`
+  );
 }
 
 /** One page: skip link, nav, language switch, who is logged in, logout; the body goes into <main>. */
@@ -60,7 +77,7 @@ export function layout(
           (item) =>
             html`<li>
               <a href="${item.href}" ${item.key === page.nav ? html` aria-current="page"` : ''}
-                >${t(item.label)}</a
+                >${t(item.label)}${item.key === 'inbox' && waitingBadge(ctx)}</a
               >
             </li>`,
         )}

@@ -1,5 +1,6 @@
 import { CAMPAIGN_MESSAGES } from './messages-campaign';
 import { SCHEDULE_MESSAGES } from './messages-schedules';
+import { DAILY_MESSAGES } from './messages-daily';
 
 /** Every string of the web UI in both languages. Data (titles, scripts, summaries) is shown as written. */
 const m = (zh: string, en: string) => ({ zh, en });
@@ -503,6 +504,7 @@ export const MESSAGES = {
   'error.unknownAction': m('未知操作：{action}', 'Unknown action: {action}'),
   ...CAMPAIGN_MESSAGES,
   ...SCHEDULE_MESSAGES,
+  ...DAILY_MESSAGES,
 } as const;
 
 export type TMessageKey = keyof typeof MESSAGES;

@@ -8,6 +8,8 @@ export function productDocumentsView(
   product: TProduct,
   status: TProductState | undefined,
   t: Translate,
+  /** How people are named (the roster's names); ids as they are when not given. */
+  nameOf: (id: string) => string = (id) => id,
 ): SafeHtml {
   const problems = status?.problems ?? [];
   const rows = PRODUCT_DOCUMENT_KINDS.map((kind) => {
@@ -55,6 +57,6 @@ export function productDocumentsView(
         ${rows}
       </tbody>
     </table>
-    ${decision && html`<p>${t(`decision.${decision.decision}`)} · ${decision.decidedBy}${decision.reason ? ` · ${decision.reason}` : ''}</p>`}
+    ${decision && html`<p>${t(`decision.${decision.decision}`)} · ${nameOf(decision.decidedBy)}${decision.reason ? ` · ${decision.reason}` : ''}</p>`}
   </div>`;
 }

@@ -4,19 +4,21 @@ import type { TTimelineEntry } from '../../domain/stream/state.types';
 import { timelineEntry } from '../../domain/stream/reducer';
 import type { Db } from '../../runtime/db';
 import type { StreamService } from '../services/streams';
+import { readStreamSeries } from '../../activities/analytics/metric-store';
+import { normalizeTargets } from '../../activities/reports/stream-review';
+import { computeStreamKpis } from '../../domain/review/stream-kpis';
 
-/** Reads the stream page needs beside the workflow: the stored metric series, the review, the full timeline. */
-export async function metricSeries(
-  db: Db,
-  streamId: string,
-  metrics: readonly string[],
-): Promise<Array<{ metric: string; ts: Date; value: number; source: string }>> {
-  return db.metricPoint.findMany({
-    where: { streamId, metric: { in: [...metrics] } },
-    orderBy: { ts: 'asc' },
-    select: { metric: true, ts: true, value: true, source: true },
-    take: 20_000,
-  });
+/**
+ * The stream's numbers as the review report reads them: the same stored series (per metric, the most trusted source)
+ * and the same KPI function against the plan's targets, so the page and the report show the same figures.
+ */
+export async function streamNumbers(db: Db, state: TStreamState) {
+  const series = await readStreamSeries(db, state.streamId);
+  const kpis = computeStreamKpis(
+    { kind: 'series', points: series.points },
+    normalizeTargets(state.plan.targets),
+  );
+  return { series, kpis: kpis.kpis };
 }
 
 export function reviewReportId(streamId: string): string {
@@ -27,12 +29,15 @@ export async function reviewReport(db: Db, streamId: string) {
   return db.report.findUnique({ where: { id: reviewReportId(streamId) } });
 }
 
+/** A timeline entry with the event it came from, so pages can word it in the reader's language. */
+export type TStoredTimelineEntry = TTimelineEntry & { event?: TStreamEvent };
+
 /** The latest `limit` timeline entries from the event store (the workflow keeps only a few in its state). */
 export async function storedTimeline(
   db: Db,
   streamId: string,
   limit: number,
-): Promise<{ entries: TTimelineEntry[]; total: number }> {
+): Promise<{ entries: TStoredTimelineEntry[]; total: number }> {
   const [rows, total] = await Promise.all([
     db.workflowEvent.findMany({
       where: { workflowId: streamId },
@@ -43,7 +48,12 @@ export async function storedTimeline(
     db.workflowEvent.count({ where: { workflowId: streamId } }),
   ]);
   return {
-    entries: rows.map((row) => timelineEntry(JSON.parse(row.json) as TStreamEvent, row.seq)).reverse(),
+    entries: rows
+      .map((row) => {
+        const event = JSON.parse(row.json) as TStreamEvent;
+        return { ...timelineEntry(event, row.seq), event };
+      })
+      .reverse(),
     total,
   };
 }

@@ -6,8 +6,6 @@ import { currentRulePack, listRulePacks, publishRulePack } from '../../activitie
 import { ZPublishRulePackSchema } from '../routes/compliance';
 import { compliancePage } from './pages/compliance-page';
 import { CREATE_STREAM_ROLES, streamAction } from '../../domain/stream/actions';
-import { PENDING_ITEM_KINDS } from '../../domain/stream/pending-items';
-import { CAMPAIGN_PENDING_KINDS } from '../../domain/campaign/pending-items';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
@@ -19,6 +17,7 @@ import { registerCampaignPages } from './campaign-pages';
 import type { AuditService } from '../audit/audit-service';
 import { registerAuditPages } from './audit-pages';
 import { WEB_CSS, WEB_JS } from './assets';
+import { DAILY_CSS, DAILY_JS } from './assets-daily';
 import { safeNextPath } from '../auth/login-routes';
 import { anonymousContext, type PageContext } from './context';
 import {
@@ -37,7 +36,16 @@ import { parseActionForm } from './forms/form-input';
 import { sampleTeamFrom } from './sample-team';
 import { createPageHandler, send, withQuery } from './page-handler';
 import { reviewReport } from './read-model';
-import { createRenderers } from './renderers';
+import { createRenderers, INBOX_KINDS } from './renderers';
+import { registerBulkApproval } from './bulk-approval';
+import { refusal } from './refusal';
+import { workflowTitles } from './workflow-titles';
+import { registerAdminPages } from './admin-pages';
+import { registerAuditLogPages } from './audit-log-pages';
+import { registerHistoryPages } from './history-pages';
+import { editorDefaults, submitPlanEditor } from './plan-editor/editor-route';
+import type { TPlanFormValues } from './plan-editor/plan-form';
+import { userNames } from './people';
 
 export interface WebRouterDeps {
   streams: StreamService;
@@ -63,13 +71,19 @@ export function createWebRouter(deps: WebRouterDeps): Router {
   const simulated = config.analytics.baseUrl === undefined;
   const forms = express.urlencoded({ extended: false, limit: config.http.bodyLimit });
 
-  const page = createPageHandler({ logger, simulated });
+  const page = createPageHandler({ logger, simulated, waitingFor: (actor) => countPendingFor(db, actor) });
 
   router.get('/assets/web.css', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').type('text/css').send(WEB_CSS);
+    res
+      .set('Cache-Control', 'public, max-age=300')
+      .type('text/css')
+      .send(WEB_CSS + DAILY_CSS);
   });
   router.get('/assets/web.js', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').type('application/javascript').send(WEB_JS);
+    res
+      .set('Cache-Control', 'public, max-age=300')
+      .type('application/javascript')
+      .send(WEB_JS + DAILY_JS);
   });
 
   router.get('/login', (req, res) => {
@@ -97,7 +111,15 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         streams.listStreams({ limit: DASHBOARD_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
         countPendingFor(db, ctx.actor),
       ]);
-      send(res, 200, dashboardPage(ctx, { streams: list.items, nextCursor: list.nextCursor, waitingForMe }));
+      const names = await userNames(
+        db,
+        list.items.map((s) => s.owner),
+      );
+      send(
+        res,
+        200,
+        dashboardPage(ctx, { streams: list.items, nextCursor: list.nextCursor, waitingForMe, names }),
+      );
     }),
   );
 
@@ -121,7 +143,11 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       send(
         res,
         200,
-        createPage(ctx, { sample: SAMPLE_FORM_DEFAULTS, planJson: samplePlanJson(ctx.actor, team) }),
+        createPage(ctx, {
+          editor: editorDefaults(team, ctx.actor.id),
+          sample: SAMPLE_FORM_DEFAULTS,
+          planJson: samplePlanJson(ctx.actor, team),
+        }),
       );
     }),
   );
@@ -136,6 +162,14 @@ export function createWebRouter(deps: WebRouterDeps): Router {
       }
       res.locals.audit = { action: 'stream.create' };
       const body = (req.body ?? {}) as Record<string, unknown>;
+      if (body.mode === 'editor' || body.mode === 'editor-rows') {
+        const team = await sampleTeamFrom(db, ctx.actor);
+        await submitPlanEditor(res, ctx, streams, body as TPlanFormValues, {
+          sample: SAMPLE_FORM_DEFAULTS,
+          planJson: samplePlanJson(ctx.actor, team),
+        });
+        return;
+      }
       const mode = body.mode === 'json' ? 'json' : 'sample';
       const planText = typeof body.plan === 'string' ? body.plan : '';
       try {
@@ -153,10 +187,11 @@ export function createWebRouter(deps: WebRouterDeps): Router {
           res,
           DOMAIN_ERROR_HTTP_STATUS[error.code],
           createPage(ctx, {
+            editor: editorDefaults(await sampleTeamFrom(db, ctx.actor), ctx.actor.id),
             sample: sample.success ? sample.data : SAMPLE_FORM_DEFAULTS,
             planJson:
               mode === 'json' ? planText : samplePlanJson(ctx.actor, await sampleTeamFrom(db, ctx.actor)),
-            error: error.message,
+            error: refusal(ctx, error),
             errorFor: mode,
           }),
         );
@@ -203,7 +238,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         // A refusal re-renders the page the person was on, with the reason and the status that names it.
         if (!isDomainError(error) || error.code === 'NOT_FOUND') throw error;
         const status = DOMAIN_ERROR_HTTP_STATUS[error.code];
-        const extra = { error: error.message };
+        const extra = { error: refusal(ctx, error) };
         if (returnTo === '/inbox') await renderInbox(res, ctx, status, extra);
         else if (returnTo === `${base}/review`) await renderReport(res, ctx, id, status, extra);
         else await renderStream(res, ctx, id, status, extra);
@@ -237,16 +272,18 @@ export function createWebRouter(deps: WebRouterDeps): Router {
     page(async (req, res, ctx) => {
       const cursor = queryText(req, 'cursor');
       const kind = queryText(req, 'kind');
+      const workflowId = queryText(req, 'workflowId');
       await renderInbox(res, ctx, 200, {
         ...doneParam(req),
         ...(cursor ? { cursor } : {}),
-        ...(kind && [...PENDING_ITEM_KINDS, ...CAMPAIGN_PENDING_KINDS].includes(kind as never)
-          ? { kind }
-          : {}),
+        ...(kind && INBOX_KINDS.includes(kind) ? { kind } : {}),
+        ...(workflowId ? { workflowId } : {}),
         ...(req.query.overdue === 'true' ? { overdue: true } : {}),
       });
     }),
   );
+
+  registerBulkApproval(router, { streams, page, forms, renderInbox });
 
   router.get(
     '/outbox',
@@ -269,7 +306,11 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         return;
       }
       const result = await listOutbox(db, filter.data);
-      send(res, 200, outboxPage(ctx, { ...result, filter: shown }));
+      const titles = await workflowTitles(
+        db,
+        result.entries.flatMap((e) => (e.workflowId ? [e.workflowId] : [])),
+      );
+      send(res, 200, outboxPage(ctx, { ...result, filter: shown, titles }));
     }),
   );
 
@@ -322,7 +363,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
         send(
           res,
           DOMAIN_ERROR_HTTP_STATUS[error.code],
-          compliancePage(ctx, { pack, versions, error: error.message }),
+          compliancePage(ctx, { pack, versions, error: refusal(ctx, error) }),
         );
       }
     }),
@@ -330,6 +371,9 @@ export function createWebRouter(deps: WebRouterDeps): Router {
 
   registerCampaignPages(router, { campaigns, db, page, forms });
   registerAuditPages(router, { audit, page, forms });
+  registerAdminPages(router, { db, page, forms });
+  registerAuditLogPages(router, { db, page });
+  registerHistoryPages(router, { streams, audit, db, config, page });
 
   return router;
 }

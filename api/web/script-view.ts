@@ -51,7 +51,13 @@ export function highlightSegment(
 }
 
 /** One script revision: each segment with its kind and marked findings, then the list of findings. */
-export function scriptRevisionView(revision: TScriptRevision, locale: TLocale, t: Translate): SafeHtml {
+export function scriptRevisionView(
+  revision: TScriptRevision,
+  locale: TLocale,
+  t: Translate,
+  /** How people are named (the roster's names); ids as they are when not given. */
+  nameOf: (id: string) => string = (id) => id,
+): SafeHtml {
   const findings = revision.findings;
   const scanState =
     findings === undefined
@@ -62,7 +68,7 @@ export function scriptRevisionView(revision: TScriptRevision, locale: TLocale, t
   return html`<div class="script" data-revision="${revision.revision}">
     <p class="meta">
       ${t('script.revision', { revision: revision.revision })} ·
-      ${t('script.submittedBy', { who: revision.submittedBy })}${revision.packVersion ? html` · ${t('script.pack', { version: revision.packVersion })}` : ''}
+      ${t('script.submittedBy', { who: nameOf(revision.submittedBy) })}${revision.packVersion ? html` · ${t('script.pack', { version: revision.packVersion })}` : ''}
     </p>
     ${scanState}
     <ol class="segments">

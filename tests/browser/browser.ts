@@ -32,6 +32,11 @@ export class PersonPage {
     page.on('pageerror', (error) => this.errors.push(`${page.url()}: uncaught ${error.message}`));
   }
 
+  /** A page of a context made elsewhere (another viewport, a copied session). */
+  static async adopt(page: Page): Promise<PersonPage> {
+    return new PersonPage(page);
+  }
+
   static async open(browser: Browser, baseURL: string, locale = 'zh-CN'): Promise<PersonPage> {
     const context = await browser.newContext({ baseURL, locale, viewport: { width: 1280, height: 900 } });
     return new PersonPage(await context.newPage());
@@ -75,4 +80,20 @@ export async function reloadUntil(
     await new Promise((resolve) => setTimeout(resolve, 500));
     await page.reload();
   }
+}
+
+/** A person signed in through the login form (zh-CN), on `next`. */
+export async function signInAs(
+  browser: Browser,
+  baseURL: string,
+  user: { email: string; password: string },
+  next = '/',
+): Promise<PersonPage> {
+  const person = await PersonPage.open(browser, baseURL);
+  await person.page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await person.page.getByLabel('邮箱').fill(user.email);
+  await person.page.getByLabel('密码').fill(user.password);
+  await person.page.getByRole('button', { name: '登录', exact: true }).click();
+  await person.page.waitForURL((url) => url.pathname !== '/login');
+  return person;
 }

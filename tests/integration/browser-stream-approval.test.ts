@@ -121,7 +121,11 @@ describe('web UI in Chromium', () => {
     });
     await staleForm.getByRole('button', { name: '驳回 r1' }).click();
     await staleTab.waitForLoadState();
-    await expect(staleTab.locator('#page-error').innerText()).resolves.toMatch(/already rejected/);
+    // The refusal in the reader's language; the domain's own sentence one click away.
+    await expect(staleTab.locator('#page-error').innerText()).resolves.toContain('已经有人处理过了');
+    await expect(staleTab.locator('#page-error [lang="en"]').textContent()).resolves.toMatch(
+      /already rejected/,
+    );
     await staleTab.close();
     expect(consoleInStale).toEqual([]);
 
@@ -150,7 +154,7 @@ describe('web UI in Chromium', () => {
     await expect(op.page.locator('ol.phases li[aria-current="step"]').innerText()).resolves.toContain(
       '预热期',
     );
-    await expect(op.page.locator('table.timeline').innerText()).resolves.toContain(reviewer.email);
+    await expect(op.page.locator('table.timeline').innerText()).resolves.toContain(reviewer.name);
     await op.screenshot('stream-preheat');
 
     // The reviewer has no action buttons left there; the operator only sees what an operator may do.
@@ -188,6 +192,8 @@ describe('web UI in Chromium', () => {
     const mgr = await personFor(manager, `/streams/${live.streamId}`);
     await expect(phaseText(mgr.page)).resolves.toBe('直播中（爆发期）');
     await expect(mgr.page.getByRole('note').innerText()).resolves.toContain('模拟数据');
+    // Adjustments sit in the toolbar, each a closed card until opened.
+    await mgr.page.locator('#card-extend summary').click();
     await expect(mgr.page.getByRole('button', { name: '延长直播' }).count()).resolves.toBe(1);
     await mgr.screenshot('stream-burst');
 

@@ -1,5 +1,6 @@
 import type { TInputSpec } from '../../../domain/engine/input-spec';
 import { html, type SafeHtml } from '../html';
+import { zonedDateTimeInput } from '../widgets/zoned-datetime';
 import type { TMessageKey } from '../messages';
 import {
   actionFrame,
@@ -54,13 +55,13 @@ function field<S>(
           )}
         </select>`;
     case 'instant':
-      return html`${label}<input
-          id="${id}"
-          name="${name}"
-          value="${shown}"
-          ${req}
-          aria-describedby="${id}-hint"
-        /><small id="${id}-hint">${t('field.instantHint')}</small>`;
+      return html`${label}${zonedDateTimeInput(t, {
+        id,
+        name,
+        value: typeof value === 'string' ? value : undefined,
+        timeZone: o.timeZone ?? 'UTC',
+        required,
+      })}`;
     case 'list':
       return html`<label for="${id}">${t(`field.${name}` as TMessageKey)} ${t('form.onePerLine')}</label
         ><textarea id="${id}" name="${name}" rows="2"></textarea>`;

@@ -24,6 +24,8 @@ export interface FormOptions<S = TStreamState> {
   returnTo: string;
   /** The message-key prefix of the actions' labels: a campaign's "cancel" is not a stream's. */
   labels?: 'action' | 'campaignAction';
+  /** The zone date-time fields are shown and read in (the stream's or campaign's own); UTC when unset. */
+  timeZone?: string;
 }
 
 /** The subject of a stream's forms. */

@@ -2,6 +2,7 @@ import type { TInputSpec } from '../../../domain/engine/input-spec';
 import { parseAnySpec } from '../../../domain/engine/input-spec';
 import type { TStreamState } from '../../../domain/stream/state.types';
 import type { TFormDef } from './form-frame';
+import { fromLocalInputValue, LOCAL_SUFFIX, ZONE_SUFFIX } from '../widgets/zoned-datetime';
 
 type FormBody = Record<string, unknown>;
 
@@ -32,6 +33,12 @@ function fieldValue(body: FormBody, name: string, spec: TInputSpec): unknown {
       return given === undefined ? undefined : given.trim() === '' ? Number.NaN : Number(given);
     case 'bool':
       return given === 'true';
+    case 'instant': {
+      // The picker sends the wall clock and its zone; an API-style ISO value is still accepted as it is.
+      const local = text(body, `${name}${LOCAL_SUFFIX}`);
+      if (local === undefined || local.trim() === '') return given;
+      return fromLocalInputValue(local, text(body, `${name}${ZONE_SUFFIX}`) ?? 'UTC') ?? local;
+    }
     case 'list': {
       const repeated = values(body, name);
       return repeated.length === 1 ? lines(repeated[0]!) : repeated;

@@ -2,6 +2,8 @@ import type { TStreamActionDef } from '../../../domain/stream/actions';
 import { html, type HtmlValue, type SafeHtml } from '../html';
 import type { TMessageKey } from '../messages';
 import { actionFrame, fieldId, type FormOptions } from './form-frame';
+import { scriptCompare } from '../script-compare';
+import { highlightSegment } from '../script-view';
 
 /** The decision on the current script revision: accept findings one by one, approve, or reject with reasons. */
 export function scriptDecisionForm(o: FormOptions, def: TStreamActionDef): HtmlValue {
@@ -11,7 +13,8 @@ export function scriptDecisionForm(o: FormOptions, def: TStreamActionDef): HtmlV
   const r = current.revision;
   const findings = current.findings;
   const reasonId = fieldId(o, def.name, 'reasons');
-  const body = html`${
+  const previous = o.state.script.revisions.filter((rev) => rev.revision < r).at(-1);
+  const body = html`${scriptCompare(o.ctx, previous, current)}${
       findings.length > 0 &&
       html`<fieldset>
         <legend>${t('decide.acceptFindings')}</legend>
@@ -19,7 +22,8 @@ export function scriptDecisionForm(o: FormOptions, def: TStreamActionDef): HtmlV
           const id = fieldId(o, def.name, `finding-${i}`);
           return html`<div class="check">
             <input type="checkbox" id="${id}" name="acceptedFindingIds" value="${f.id}" /><label for="${id}"
-              >«${f.term}» · ${f.ruleId}</label
+              >«${f.term}» ·
+              ${f.basis ? html`<strong>${f.basis.citation}</strong> ${o.ctx.locale === 'en' ? f.basis.en : f.basis.zh}` : f.ruleId}</label
             >
           </div>`;
         })}
@@ -75,8 +79,22 @@ export function scriptEditorForm(o: FormOptions, def: TStreamActionDef): SafeHtm
   const segments = base?.segments ?? o.state.plan.script;
   const body = html`${segments.map((segment) => {
       const id = fieldId(o, def.name, `text-${segment.id}`);
+      const flagged = (base?.findings ?? []).filter((f) => f.segmentId === segment.id);
       return html`<label for="${id}">${t(`segment.${segment.kind}` as TMessageKey)} (${segment.id})</label>
-        <textarea id="${id}" name="text_${segment.id}" rows="3" lang="zh-CN">${segment.text}</textarea>`;
+        ${
+          flagged.length > 0 &&
+          html`<p class="preview seg-text" lang="zh-CN" id="${id}-flagged">
+            ${highlightSegment(segment.text, flagged, o.ctx.locale, t)}
+          </p>`
+        }
+        <textarea
+          id="${id}"
+          name="text_${segment.id}"
+          rows="3"
+          lang="zh-CN"
+          ${flagged.length > 0 ? html` aria-describedby="${id}-flagged"` : ''}
+        >
+${segment.text}</textarea>`;
     })}
     <div class="buttons">
       <button type="submit">${t('submit.button', { revision: o.state.script.currentRevision + 1 })}</button>

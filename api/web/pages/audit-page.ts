@@ -6,6 +6,7 @@ import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { attr, html, type HtmlValue, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
+import type { PageError } from '../refusal';
 
 export interface TAuditFilter {
   kind?: string;
@@ -22,7 +23,7 @@ export interface AuditPageData {
   more: boolean;
   picked: string[];
   replay?: TReplayReport;
-  error?: string;
+  error?: PageError;
 }
 
 function chainBanner(ctx: PageContext, chain: TAuditChainReport): SafeHtml {

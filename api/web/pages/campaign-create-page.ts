@@ -3,9 +3,13 @@ import type { PageContext } from '../context';
 import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
 import type { TMessageKey } from '../messages';
+import type { PageError } from '../refusal';
 
 /** The new-campaign form: name, zone, the four window boundaries, goals and budget, a rule, the streams by line. */
-export function campaignCreatePage(ctx: PageContext, data: { form: CampaignForm; error?: string }): SafeHtml {
+export function campaignCreatePage(
+  ctx: PageContext,
+  data: { form: CampaignForm; error?: PageError },
+): SafeHtml {
   const { t } = ctx;
   const f = data.form;
   const text = (name: keyof CampaignForm, label: TMessageKey, extra: { type?: string; step?: string } = {}) =>

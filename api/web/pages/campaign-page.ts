@@ -11,13 +11,14 @@ import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
 import type { TMessageKey } from '../messages';
 import { campaignTimelineTable, kpiSection, streamsTable, windowsFigure } from './campaign-sections';
+import type { PageError } from '../refusal';
 
 export interface CampaignPageData {
   state: TCampaignState;
   live: boolean;
   timeline: { rows: CampaignTimelineRow[]; total: number };
   hasReport: boolean;
-  error?: string;
+  error?: PageError;
   done?: string;
 }
 
@@ -128,6 +129,7 @@ export function campaignPage(ctx: PageContext, data: CampaignPageData): SafeHtml
                 returnTo: path,
                 subject: { path, id: state.campaignId },
                 labels: 'campaignAction',
+                timeZone: state.plan.timeZone,
               },
               actions,
             )

@@ -7,6 +7,7 @@ import { html, raw, type SafeHtml } from '../html';
 import { errorBanner, layout, simulatedNotice } from '../layout';
 import { campaignDoneBanner } from './campaign-page';
 import { reportBody } from './report-page';
+import type { PageError } from '../refusal';
 
 /** The campaign review (复盘) inside the app: the stored report, its downloads, and the manager's sign-off. */
 export function campaignReviewPage(
@@ -14,7 +15,7 @@ export function campaignReviewPage(
   data: {
     state: TCampaignState;
     report: { html: string; updatedAt: Date } | null;
-    error?: string;
+    error?: PageError;
     done?: string;
   },
 ): SafeHtml {

@@ -7,6 +7,7 @@ import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { html, raw, type HtmlValue, type SafeHtml } from '../html';
 import type { TMessageKey } from '../messages';
+import { campaignPerson, describeCampaignEvent } from './campaign-words';
 
 const WIDTH = 1000;
 const ROW = 26;
@@ -185,13 +186,13 @@ export function campaignTimelineTable(
   state: TCampaignState,
   timeline: { rows: CampaignTimelineRow[]; total: number },
 ): SafeHtml {
-  const rows =
+  const rows: CampaignTimelineRow[] =
     timeline.rows.length > 0
       ? timeline.rows
       : [...state.timeline.entries]
           .reverse()
           .map((e) => ({ seq: e.seq, at: e.at, actorId: e.actorId, summary: e.summary }));
-  return html`<div class="table-wrap">
+  return html`<div class="table-wrap" role="region" aria-label="${ctx.t('stream.timeline')}" tabindex="0">
     <table class="timeline">
       <tbody>
         ${rows.map(
@@ -199,8 +200,14 @@ export function campaignTimelineTable(
             html`<tr>
               <td>${row.seq}</td>
               <td>${formatInstant(row.at, ctx.locale, state.plan.timeZone)}</td>
-              <td>${row.actorId}</td>
-              <td lang="en">${row.summary}</td>
+              <td>
+                ${row.actorId === 'system' ? ctx.t('timeline.system') : campaignPerson(state, row.actorId)}
+              </td>
+              ${
+                row.event === undefined
+                  ? html`<td lang="en">${row.summary}</td>`
+                  : html`<td>${describeCampaignEvent(ctx, state, row.event)}</td>`
+              }
             </tr>`,
         )}
       </tbody>

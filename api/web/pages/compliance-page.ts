@@ -3,6 +3,7 @@ import { hasAnyRole } from '../../../domain/shared/actor.types';
 import type { PageContext } from '../context';
 import { html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
+import type { PageError } from '../refusal';
 
 export interface CompliancePageData {
   pack: TRulePackInput;
@@ -13,7 +14,7 @@ export interface CompliancePageData {
     createdBy: string;
     createdAt: string | null;
   }>;
-  error?: string;
+  error?: PageError;
   done?: boolean;
 }
 

@@ -1,14 +1,20 @@
 import type { TSampleStreamForm } from '../create-stream';
+import type { TFieldErrors } from '../plan-editor/field-errors';
+import type { TPlanFormValues } from '../plan-editor/plan-form';
+import { planEditorForm } from './plan-editor-form';
 import type { PageContext } from '../context';
 import { attr, html, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
+import type { PageError } from '../refusal';
 
 export interface CreatePageData {
+  /** The plan editor's values (prefilled from the sample, or as typed) and its errors by field. */
+  editor: { values: TPlanFormValues; errors: TFieldErrors };
   sample: TSampleStreamForm;
   planJson: string;
-  error?: string;
+  error?: PageError;
   /** Which form the error belongs to, so it is shown next to it. */
-  errorFor?: 'sample' | 'json';
+  errorFor?: 'sample' | 'json' | 'editor';
 }
 
 /** Two ways to start: the sample plan with a few fields, or any plan as JSON (prefilled with the sample). */
@@ -16,6 +22,12 @@ export function createPage(ctx: PageContext, data: CreatePageData): SafeHtml {
   const { t, csrfToken } = ctx;
   const s = data.sample;
   const body = html`<p>${t('create.intro')}</p>
+    <section aria-labelledby="s-editor">
+      <h2 id="s-editor">${t('editor.heading')}</h2>
+      <p class="muted">${t('editor.intro')}</p>
+      ${data.errorFor === 'editor' && errorBanner(data.error)}
+      ${planEditorForm(ctx, data.editor.values, data.editor.errors)}
+    </section>
     <section aria-labelledby="s-sample">
       <h2 id="s-sample">${t('create.sampleHeading')}</h2>
       <p class="muted">${t('create.sampleText')}</p>

@@ -6,6 +6,8 @@ import { countdown, NEXT_DEADLINE_LABELS } from '../countdown';
 import { formatInstant } from '../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
+import { nameOr } from '../people';
+import { scrollRegion } from '../widgets/scroll-region';
 
 // Live work first, then what is waiting, then history.
 const DASHBOARD_ORDER: readonly TStreamPhase[] = [
@@ -22,7 +24,13 @@ const DASHBOARD_ORDER: readonly TStreamPhase[] = [
 
 export function dashboardPage(
   ctx: PageContext,
-  data: { streams: StreamSummary[]; nextCursor: string | null; waitingForMe: number },
+  data: {
+    streams: StreamSummary[];
+    nextCursor: string | null;
+    waitingForMe: number;
+    /** Owners' names by email. */
+    names?: ReadonlyMap<string, string>;
+  },
 ): SafeHtml {
   const { t } = ctx;
   const phases = DASHBOARD_ORDER.filter((phase) => STREAM_PHASES.includes(phase));
@@ -42,36 +50,39 @@ export function dashboardPage(
           <span class="phase phase-${phase}">${t(`phase.${phase}`)}</span>
           <span class="count">${streams.length}</span>
         </h2>
-        <table class="streams">
-          <caption class="sr-only">
-            ${t('dashboard.caption', { phase: t(`phase.${phase}`) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('dashboard.stream')}</th>
-              <th scope="col">${t('stream.owner')}</th>
-              <th scope="col">${t('stream.scheduledStart')}</th>
-              <th scope="col">${t('dashboard.pending')}</th>
-              <th scope="col">${t('dashboard.next')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${streams.map((s) => {
-              const next = s.nextDeadline;
-              const label = next && NEXT_DEADLINE_LABELS[next.kind as TNextDeadlineKind];
-              return html`<tr>
-                <td><a href="/streams/${encodeURIComponent(s.id)}">${s.title}</a></td>
-                <td>${s.owner}</td>
-                <td>${formatInstant(s.scheduledStart, ctx.locale, s.timeZone)}</td>
-                <td>${s.pendingItems}</td>
-                <td>
-                  ${next && label ? html`${t(label)} ${countdown(ctx, next.at, s.timeZone, s.paused)}` : '–'}
-                  ${s.paused && html` <span class="tag">${t('stream.paused')}</span>`}
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
+        ${scrollRegion(
+          t('dashboard.caption', { phase: t(`phase.${phase}`) }),
+          html`<table class="streams">
+            <caption class="sr-only">
+              ${t('dashboard.caption', { phase: t(`phase.${phase}`) })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${t('dashboard.stream')}</th>
+                <th scope="col">${t('stream.owner')}</th>
+                <th scope="col">${t('stream.scheduledStart')}</th>
+                <th scope="col">${t('dashboard.pending')}</th>
+                <th scope="col">${t('dashboard.next')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${streams.map((s) => {
+                const next = s.nextDeadline;
+                const label = next && NEXT_DEADLINE_LABELS[next.kind as TNextDeadlineKind];
+                return html`<tr>
+                  <td><a href="/streams/${encodeURIComponent(s.id)}">${s.title}</a></td>
+                  <td>${nameOr(data.names ?? new Map(), s.owner)}</td>
+                  <td>${formatInstant(s.scheduledStart, ctx.locale, s.timeZone)}</td>
+                  <td>${s.pendingItems}</td>
+                  <td>
+                    ${next && label ? html`${t(label)} ${countdown(ctx, next.at, s.timeZone, s.paused)}` : '–'}
+                    ${s.paused && html` <span class="tag">${t('stream.paused')}</span>`}
+                  </td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>`,
+        )}
       </section>`,
   );
   const body = html`${inbox}

@@ -1,8 +1,9 @@
 import type { AnonymousContext } from '../context';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
+import type { PageError } from '../refusal';
 
-export function errorPage(ctx: AnonymousContext, status: number, message: string): SafeHtml {
+export function errorPage(ctx: AnonymousContext, status: number, message: PageError): SafeHtml {
   const { t } = ctx;
   const title =
     status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : t('error.title');

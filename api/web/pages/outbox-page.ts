@@ -1,8 +1,11 @@
 import type { OutboxEntry } from '../../services/outbox';
 import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
-import { attr, html, type SafeHtml } from '../html';
+import { attr, html, type HtmlValue, type SafeHtml } from '../html';
 import { errorBanner, layout } from '../layout';
+import { scrollRegion } from '../widgets/scroll-region';
+import type { PageError } from '../refusal';
+import type { WorkflowTitle } from '../workflow-titles';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
 
@@ -10,7 +13,28 @@ export interface OutboxPageData {
   entries: OutboxEntry[];
   next: string | null;
   filter: { status?: string; workflowId?: string };
-  error?: string;
+  error?: PageError;
+  /** Titles of the streams and campaigns the entries belong to (names, not ids). */
+  titles?: ReadonlyMap<string, WorkflowTitle>;
+}
+
+/** Why a notification was held or failed, in the reader's language; a transport's own error stays one click away. */
+function outboxNote(ctx: PageContext, entry: OutboxEntry): HtmlValue {
+  const { t } = ctx;
+  const error = entry.lastError;
+  if (!error) return undefined;
+  const cls = entry.status === 'failed' ? 'bad' : 'muted';
+  if (error.startsWith('no SMTP configured'))
+    return html`<br /><small class="${cls}">${t('outboxNote.noSmtp')}</small>`;
+  if (error.startsWith('no email address or chat channel'))
+    return html`<br /><small class="${cls}">${t('outboxNote.noChannel')}</small>`;
+  return html`<br /><small class="${cls}"
+      >${t('outboxNote.deliveryError')}
+      <details>
+        <summary>${t('refusal.detail')}</summary>
+        <span lang="en">${error}</span>
+      </details></small
+    >`;
 }
 
 function nextLink(data: OutboxPageData): string {
@@ -39,7 +63,7 @@ export function outboxPage(ctx: PageContext, data: OutboxPageData): SafeHtml {
       html`<tr class="status-${e.status}">
         <td>${formatInstant(e.createdAt, ctx.locale)}</td>
         <td>
-          ${e.workflowId ? html`<a href="/streams/${encodeURIComponent(e.workflowId)}">${e.workflowId}</a>` : '–'}
+          ${e.workflowId ? html`<a href="${data.titles?.get(e.workflowId)?.path ?? `/streams/${encodeURIComponent(e.workflowId)}`}">${data.titles?.get(e.workflowId)?.title ?? e.workflowId}</a>` : '–'}
         </td>
         <td>${e.channel}</td>
         <td>
@@ -51,10 +75,7 @@ export function outboxPage(ctx: PageContext, data: OutboxPageData): SafeHtml {
             <pre>${e.bodyText}</pre>
           </details>
         </td>
-        <td>
-          <span class="status">${t(`outbox.${e.status as 'held'}`)}</span
-          >${e.lastError && html`<br /><small class="${e.status === 'failed' ? 'bad' : 'muted'}">${e.lastError}</small>`}
-        </td>
+        <td><span class="status">${t(`outbox.${e.status as 'held'}`)}</span>${outboxNote(ctx, e)}</td>
         <td>${e.attempts}</td>
       </tr>`,
   );
@@ -62,25 +83,28 @@ export function outboxPage(ctx: PageContext, data: OutboxPageData): SafeHtml {
   ${
     data.entries.length === 0
       ? html`<p class="empty">${t('outbox.empty')}</p>`
-      : html`<table class="outbox">
-          <caption>
-            ${t('outbox.caption')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('table.when')}</th>
-              <th scope="col">${t('outbox.stream')}</th>
-              <th scope="col">${t('outbox.channel')}</th>
-              <th scope="col">${t('outbox.recipient')}</th>
-              <th scope="col">${t('outbox.subject')}</th>
-              <th scope="col">${t('outbox.status')}</th>
-              <th scope="col">${t('outbox.attempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>`
+      : scrollRegion(
+          t('outbox.caption'),
+          html`<table class="outbox">
+            <caption>
+              ${t('outbox.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${t('table.when')}</th>
+                <th scope="col">${t('outbox.stream')}</th>
+                <th scope="col">${t('outbox.channel')}</th>
+                <th scope="col">${t('outbox.recipient')}</th>
+                <th scope="col">${t('outbox.subject')}</th>
+                <th scope="col">${t('outbox.status')}</th>
+                <th scope="col">${t('outbox.attempts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`,
+        )
   }
   ${data.next && html`<p><a href="${nextLink(data)}">${t('outbox.more')}</a></p>`}`;
   return layout(ctx, { title: t('outbox.title'), nav: 'outbox', body });

@@ -6,6 +6,7 @@ import { formatInstant } from '../i18n';
 import { html, raw, type SafeHtml } from '../html';
 import { errorBanner, layout, simulatedNotice } from '../layout';
 import { doneBanner } from './stream-page';
+import type { PageError } from '../refusal';
 
 /**
  * The stored report is a whole HTML document built by the report activity from escaped parts; its body is embedded
@@ -22,7 +23,7 @@ export function reportPage(
   data: {
     state: TStreamState;
     report: { html: string; updatedAt: Date } | null;
-    error?: string;
+    error?: PageError;
     done?: string;
   },
 ): SafeHtml {

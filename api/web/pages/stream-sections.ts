@@ -1,6 +1,4 @@
-import { SOURCE_PRECEDENCE } from '../../../domain/metrics/metric-sources';
-import { METRIC_KINDS, type TMetricName } from '../../../domain/metrics/metric.types';
-import type { TMetricSource } from '../../../domain/stream/events.types';
+import { type TMetricName } from '../../../domain/metrics/metric.types';
 import { renderSeriesSvg } from '../../../domain/review/series-svg';
 import { PAUSE_POLICY } from '../../../domain/stream/pause-policy';
 import { PHASE_ORDER } from '../../../domain/stream/phases';
@@ -10,13 +8,17 @@ import {
   type TGateBlocker,
   type TStreamDeadlines,
 } from '../../../domain/stream/selectors';
-import type { TStreamState, TTimelineEntry } from '../../../domain/stream/state.types';
+import type { TStreamState } from '../../../domain/stream/state.types';
+import type { StreamSeries } from '../../../activities/analytics/metric-store';
+import type { TStoredTimelineEntry } from '../read-model';
+import { alertText, describeStreamEvent, personName } from './stream-words';
 import type { TMessageKey } from '../messages';
 import type { PageContext } from '../context';
 import { countdown } from '../countdown';
 import { formatInstant } from '../i18n';
 import { html, raw, type HtmlValue, type SafeHtml } from '../html';
 import { simulatedNotice } from '../layout';
+import { scrollRegion } from '../widgets/scroll-region';
 
 /** draft -> ... -> completed, with the current step marked for screen readers too; blocked/cancelled beside it. */
 export function phaseTimeline(ctx: PageContext, state: TStreamState): SafeHtml {
@@ -36,9 +38,9 @@ export function phaseTimeline(ctx: PageContext, state: TStreamState): SafeHtml {
       })}
     </ol>
     ${
-      (state.phase === 'blocked' || state.phase === 'cancelled') &&
+      state.phase === 'cancelled' &&
       html`<p class="error" role="status">
-        <strong>${t(`phase.${state.phase}`)}</strong>: ${state.blockedReason ?? state.cancelledReason ?? ''}
+        <strong>${t('phase.cancelled')}</strong>: ${state.cancelledReason ?? ''}
       </p>`
     } `;
 }
@@ -134,135 +136,102 @@ export function pendingList(ctx: PageContext, state: TStreamState): SafeHtml {
     ${items.map(
       (item) =>
         html`<li>
-          <strong>${t(`approval.${item.kind}` as TMessageKey)}</strong> <code>${item.key}</code> ·
+          <strong>${t(`approval.${item.kind}` as TMessageKey)}</strong>
+          ${item.subject.revision !== undefined && ` · ${t('script.revision', { revision: item.subject.revision })}`}
+          ${item.subject.sku !== undefined && ` · ${item.subject.name ?? ''} (${item.subject.sku})`} ·
           ${t('pending.assignees')}:
-          ${item.assignees.join(', ') || (item.openToRole ? t(`role.${item.openToRole}`) : '–')} ·
-          ${t('pending.due')} ${countdown(ctx, item.dueAt, state.plan.timeZone, frozen)} ·
+          ${item.assignees.map((id) => personName(state, id)).join('、') || (item.openToRole ? t(`role.${item.openToRole}`) : '–')}
+          · ${t('pending.due')} ${countdown(ctx, item.dueAt, state.plan.timeZone, frozen)} ·
           ${t('pending.reminders', { count: item.remindersSent })}${item.escalated ? html` · <strong class="bad">${t('pending.escalated')}</strong>` : ''}
         </li>`,
     )}
   </ul>`;
 }
 
-function formatMetric(metric: TMetricName, value: number): string {
-  if (metric === 'conversion_rate' || metric === 'click_through_rate') return `${(value * 100).toFixed(2)}%`;
-  if (metric === 'dwell_seconds') return `${Math.round(value)} s`;
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
-}
-
-/** Per metric, the source the page (and the review) trusts most among those that reported it. */
-function chosenSource(
-  points: ReadonlyArray<{ metric: string; source: string }>,
-  metric: string,
-): TMetricSource | undefined {
-  return SOURCE_PRECEDENCE.find((source) => points.some((p) => p.metric === metric && p.source === source));
-}
-
 /**
- * Latest numbers and the stored series as inline SVG. Every number says where it came from (platform API, pushed,
- * simulated), and simulated numbers are marked as such wherever they appear.
+ * The stored series as inline SVG, per metric from the source the review trusts most (named in the chart's title);
+ * simulated numbers are marked as such wherever they appear.
  */
-export function metricsSection(
-  ctx: PageContext,
-  state: TStreamState,
-  points: ReadonlyArray<{ metric: string; ts: Date; value: number; source: string }>,
-): SafeHtml {
+export function metricCharts(ctx: PageContext, state: TStreamState, series: StreamSeries): HtmlValue {
   const { t } = ctx;
-  const latest = Object.entries(state.metrics.latest) as Array<[TMetricName, number]>;
-  const sourceTag = (source: TMetricSource | undefined) =>
-    source === undefined
-      ? ''
-      : html`<span class="source source-${source}">${t(`source.${source}` as TMessageKey)}</span>`;
   const chart = (metric: TMetricName, color: string): HtmlValue => {
-    const source = chosenSource(points, metric);
+    const source = series.sourceOf[metric];
     const label = `${t(`metric.${metric}`)}${source ? ` · ${t(`source.${source}` as TMessageKey)}` : ''}`;
-    return html`<figure>
+    const points = series.points
+      .filter((p) => p.metric === metric)
+      .map((p) => ({ x: Date.parse(p.ts), y: p.value }));
+    return html`<figure data-metric="${metric}" data-points="${points.length}">
       ${raw(
-        renderSeriesSvg(
-          [
-            {
-              label,
-              color,
-              points: points
-                .filter((p) => p.metric === metric && p.source === source)
-                .map((p) => ({ x: p.ts.getTime(), y: p.value })),
-            },
-          ],
-          { title: label, timeZone: state.plan.timeZone, emptyText: t('metrics.noData') },
-        ),
+        renderSeriesSvg([{ label, color, points }], {
+          title: label,
+          timeZone: state.plan.timeZone,
+          emptyText: t('metrics.noData'),
+        }),
       )}
     </figure>`;
   };
-  const simulatedShown =
+  if (series.points.length === 0) return html`<p class="muted" id="no-metrics">${t('metrics.noneYet')}</p>`;
+  return html`<p class="muted">
+      ${t('metrics.latest', { at: formatInstant(series.points.at(-1)?.ts, ctx.locale, state.plan.timeZone) })}
+    </p>
+    <div class="charts" id="live-charts">${chart('viewers', '#2563eb')}${chart('gmv', '#16a34a')}</div>`;
+}
+
+/** The simulated-data notice, when any number shown came from the simulator. */
+export function simulatedNumbers(ctx: PageContext, state: TStreamState, series: StreamSeries): HtmlValue {
+  const simulated =
     Object.values(state.metrics.sources).includes('simulated') ||
-    points.some((p) => p.source === 'simulated');
-  return html`${simulatedShown && simulatedNotice(ctx)}
-  ${
-    latest.length === 0
-      ? html`<p class="muted">${t('metrics.noneYet')}</p>`
-      : html`<div class="table-wrap">
-          <table class="metrics">
-            <caption>
-              ${t('metrics.latest', { at: formatInstant(state.metrics.lastTo, ctx.locale, state.plan.timeZone) })}
-            </caption>
-            <tbody>
-              ${latest
-                .filter(([metric]) => metric in METRIC_KINDS)
-                .map(
-                  ([metric, value]) =>
-                    html`<tr>
-                      <th scope="row">${t(`metric.${metric}`)}</th>
-                      <td>${formatMetric(metric, value)}</td>
-                      <td>${sourceTag(state.metrics.sources[metric])}</td>
-                    </tr>`,
-                )}
-            </tbody>
-          </table>
-        </div>`
-  }
-  ${points.length > 0 && html`<div class="charts">${chart('viewers', '#2563eb')}${chart('gmv', '#16a34a')}</div>`}`;
+    Object.values(series.sourceOf).includes('simulated');
+  return simulated && simulatedNotice(ctx);
 }
 
 export function domainTimeline(
   ctx: PageContext,
   state: TStreamState,
-  stored: { entries: TTimelineEntry[]; total: number },
+  stored: { entries: TStoredTimelineEntry[]; total: number },
 ): SafeHtml {
   const { t } = ctx;
   // The event store lags the workflow by a moment (or more while the database is down): show whichever is newer.
   const newest = state.timeline.entries.at(-1)?.seq ?? 0;
   const storedNewest = stored.entries.at(-1)?.seq ?? 0;
-  const source = storedNewest >= newest ? stored.entries : state.timeline.entries;
+  const source: TStoredTimelineEntry[] = storedNewest >= newest ? stored.entries : state.timeline.entries;
   const total = Math.max(stored.total, state.timeline.totalCount);
   const entries = [...source].reverse();
-  return html`<table class="timeline">
-    <caption>
-      ${t('timeline.caption', { shown: entries.length, total })}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">#</th>
-        <th scope="col">${t('table.when')}</th>
-        <th scope="col">${t('timeline.who')}</th>
-        <th scope="col">${t('timeline.event')}</th>
-        <th scope="col">${t('timeline.what')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${entries.map(
-        (e) =>
-          html`<tr>
-            <td>${e.seq}</td>
-            <td>${formatInstant(e.at, ctx.locale, state.plan.timeZone)}</td>
-            <td>
-              ${e.actorName ? `${e.actorName} (${e.actorId})` : e.actorId === 'system' ? t('timeline.system') : e.actorId}
-            </td>
-            <td>${t(`event.${e.type}` as TMessageKey)}</td>
-            <td lang="en">${e.summary}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return scrollRegion(
+    t('stream.timeline'),
+    html`<table class="timeline">
+      <caption>
+        ${t('timeline.caption', { shown: entries.length, total })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">${t('table.when')}</th>
+          <th scope="col">${t('timeline.who')}</th>
+          <th scope="col">${t('timeline.event')}</th>
+          <th scope="col">${t('timeline.what')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${entries.map(
+          (e) =>
+            html`<tr>
+              <td>${e.seq}</td>
+              <td>${formatInstant(e.at, ctx.locale, state.plan.timeZone)}</td>
+              <td>
+                ${e.actorId === 'system' ? t('timeline.system') : (e.actorName ?? personName(state, e.actorId))}
+              </td>
+              <td>${t(`event.${e.type}` as TMessageKey)}</td>
+              ${
+                e.event === undefined
+                  ? html`<td lang="en">${e.summary}</td>`
+                  : html`<td>${describeStreamEvent(ctx, state, e.event)}</td>`
+              }
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
 }
 
 export function incidentsAndAlerts(ctx: PageContext, state: TStreamState): HtmlValue {
@@ -272,8 +241,8 @@ export function incidentsAndAlerts(ctx: PageContext, state: TStreamState): HtmlV
   return html`<section aria-labelledby="s-incidents">
     <h2 id="s-incidents">${t('stream.incidentsAlerts')}</h2>
     <ul>
-      ${state.incidents.map((i) => html`<li>${formatInstant(i.at, ctx.locale, tz)} · <strong>${t(`option.kind.${i.kind}` as TMessageKey)}</strong> · ${i.description} · ${i.recordedBy}</li>`)}
-      ${state.alerts.recent.map((a) => html`<li>${formatInstant(a.at, ctx.locale, tz)} · <strong>${t('stream.alert')}</strong> ${a.ruleId}: ${a.message}</li>`)}
+      ${state.incidents.map((i) => html`<li>${formatInstant(i.at, ctx.locale, tz)} · <strong>${t(`option.kind.${i.kind}` as TMessageKey)}</strong> · ${i.description} · ${personName(state, i.recordedBy)}</li>`)}
+      ${state.alerts.recent.map((a) => html`<li>${formatInstant(a.at, ctx.locale, tz)} · <strong>${t('stream.alert')}</strong> ${alertText(ctx, a)}</li>`)}
     </ul>
   </section>`;
 }
