@@ -56,10 +56,28 @@ async function computedHeadThrough(db: Db, lastId: number): Promise<string> {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as the database gives it back, so the hash computed now is the hash recomputed later: a NUL ends the string
+ * where the SQLite driver reads it, and a lone surrogate has no UTF-8 form. Both come only from hostile or broken
+ * requests (a path with %00); they are kept visible, escaped.
+ */
+function storableText(value: string): string {
+  return value.replace(/\0/g, '\\u0000').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+function storableContent(content: TAuditRowContent): TAuditRowContent {
+  const row: Record<string, unknown> = { ...content };
+  for (const [key, value] of Object.entries(row))
+    if (typeof value === 'string') row[key] = storableText(value);
+  return row as TAuditRowContent;
+}
+
 async function appendOnce(db: Db, content: TAuditRowContent): Promise<AuditLog> {
   const last = await db.auditLog.findFirst({ orderBy: { id: 'desc' } });
   const prevHash = last === null ? GENESIS_HASH : (last.hash ?? (await computedHeadThrough(db, last.id)));
-  const row = { ...content, id: (last?.id ?? 0) + 1, at: new Date() };
+  const row = { ...storableContent(content), id: (last?.id ?? 0) + 1, at: new Date() };
   return db.auditLog.create({ data: { ...row, prevHash, hash: auditRowHash(row, prevHash) } });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeWho, type TWhoClause } from '../../domain/engine/action';
+import { describeWho, isAuditorOnly, type TWhoClause } from '../../domain/engine/action';
 import type { TInputSpec } from '../../domain/engine/input-spec';
 import type { TActor } from '../../domain/shared/actor.types';
 import { requireActor } from '../auth/middleware';
@@ -68,7 +68,15 @@ export function registerActionRoutes<D extends TRouteActionDef>(
           409: 'Refused by the workflow in its current state',
         },
       },
-      ({ params, body, actor }) => options.act((params as { id: string }).id, def, actor, body),
+      ({ params, body, actor }) => {
+        // Refused here too, before the id is looked up: an auditor learns nothing and the workflow is not asked.
+        if (isAuditorOnly(actor))
+          throw new AppError(
+            'FORBIDDEN_ROLE',
+            `${def.name} is for ${describeWho(def.who)}; auditors change nothing`,
+          );
+        return options.act((params as { id: string }).id, def, actor, body);
+      },
     );
   }
   routes.router.post(`${base}/:action`, requireActor, () => {

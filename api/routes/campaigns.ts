@@ -38,7 +38,7 @@ export function registerCampaignRoutes(
         `Who: role ${CREATE_CAMPAIGN_ROLES.join(' or ')}. Windows are date-times in the plan's zone (default ` +
         'Asia/Shanghai) or ISO instants; refused with 400 naming the field: windows out of order, a stream slot outside ' +
         'the burst, two streams overlapping in one room, a goal below zero.',
-      access: 'authenticated',
+      access: { roles: [...CREATE_CAMPAIGN_ROLES] },
       body: ZCreateCampaignBodySchema,
       action: 'campaign.create',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
@@ -108,7 +108,7 @@ export function registerCampaignRoutes(
       summary:
         "Clone a campaign with its dates moved (last year's 618 on this year's calendar); the clone needs approval",
       description: `Who: role ${CREATE_CAMPAIGN_ROLES.join(' or ')}. Every window and stream moves by whole days; local times stay.`,
-      access: 'authenticated',
+      access: { roles: [...CREATE_CAMPAIGN_ROLES] },
       params: ZCampaignIdParamsSchema,
       body: ZCloneCampaignBodySchema,
       action: 'campaign.clone',

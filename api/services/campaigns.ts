@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
   isGrpcServiceError,
   type Client,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import {
   assertMayCreateCampaign,
   CAMPAIGN_ACTIONS,
@@ -21,7 +19,8 @@ import { campaignPlanInputFromState } from '../../domain/campaign/reuse';
 import { resolveNewStart } from '../../domain/templates/new-start';
 import type { TCampaignState } from '../../domain/campaign/state.types';
 import type { TActor } from '../../domain/shared/actor.types';
-import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
+import { workflowErrorToDomain } from './workflow-errors';
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import type { TActionResult } from '../../workflows/engine/action-updates';
@@ -47,16 +46,6 @@ function describe(state: TCampaignState, now = new Date().toISOString()): Campai
     pendingItems: campaignPendingItems(state, now),
     nextDeadline: campaignNextDeadline(state, now) ?? null,
   };
-}
-
-function toDomainError(error: unknown, id: string): unknown {
-  if (error instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', `No campaign ${id}`);
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const code = error.cause.type as TDomainErrorCode;
-    if ((DOMAIN_ERROR_CODES as readonly string[]).includes(code))
-      return new DomainError(code, error.cause.message, error.cause.details?.[0]);
-  }
-  return error;
 }
 
 /** What the API and the web UI do with campaigns: start, read, list, act, clone, and the calendar of their streams. */
@@ -173,7 +162,7 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
       } catch (error) {
         if (error instanceof WorkflowNotFoundError && (await exists(id)))
           throw new DomainError('INVALID_PHASE', `Campaign ${id} has finished; nothing changes after that`);
-        throw toDomainError(error, id);
+        throw workflowErrorToDomain(error, 'campaign', id);
       }
     },
 

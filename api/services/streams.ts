@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
   isGrpcServiceError,
   type Client,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { assertMayCreateStream, STREAM_ACTIONS, type TStreamActionDef } from '../../domain/stream/actions';
-import { DomainError, DOMAIN_ERROR_CODES, type TDomainErrorCode } from '../../domain/shared/errors';
+import { DomainError } from '../../domain/shared/errors';
+import { workflowErrorToDomain } from './workflow-errors';
 import type { TActor } from '../../domain/shared/actor.types';
 import { nextDeadline } from '../../domain/stream/next-deadline';
 import { parseStreamPlan } from '../../domain/stream/parse-plan';
@@ -164,7 +163,7 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
         // An Update to a closed workflow is answered "not found" too: tell a finished stream from a missing one.
         if (error instanceof WorkflowNotFoundError && (await exists(id)))
           throw new DomainError('INVALID_PHASE', `Stream ${id} has finished; nothing changes after that`);
-        throw toDomainError(error, id);
+        throw workflowErrorToDomain(error, 'stream', id);
       }
     },
 
@@ -191,14 +190,3 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
 }
 
 export type StreamService = ReturnType<typeof createStreamService>;
-
-function toDomainError(error: unknown, id: string): unknown {
-  if (error instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', `No stream ${id}`);
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const code = error.cause.type as TDomainErrorCode;
-    if ((DOMAIN_ERROR_CODES as readonly string[]).includes(code)) {
-      return new DomainError(code, error.cause.message, error.cause.details?.[0]);
-    }
-  }
-  return error;
-}

@@ -120,6 +120,11 @@ export function describeWho<TRosterRole extends string>(who: readonly TWhoClause
     .join(', or ');
 }
 
+/** Auditors read and verify; they never change what they audit, whatever roster they appear on. */
+export function isAuditorOnly(actor: TActor): boolean {
+  return actor.roles.length > 0 && actor.roles.every((role) => role === 'auditor');
+}
+
 /**
  * Who and when, independent of the input: FORBIDDEN_ROLE when no clause holds, INVALID_PHASE outside the action's
  * phases (and after the end). The same check decides the refusal in the workflow and the buttons in the web UI.
@@ -130,11 +135,9 @@ export function assertPermitted<TState, TPhase extends string, TRosterRole exten
   state: TState,
   actor: TActor,
 ): void {
-  // Auditors read and verify; they never change what they audit, whatever roster they appear on.
-  const auditorOnly = actor.roles.length > 0 && actor.roles.every((role) => role === 'auditor');
   const allowed =
     hasAnyRole(actor, ['admin']) ||
-    (!auditorOnly && def.who.some((clause) => clauseHolds(clause, access, state, actor)));
+    (!isAuditorOnly(actor) && def.who.some((clause) => clauseHolds(clause, access, state, actor)));
   if (!allowed)
     throw new DomainError(
       'FORBIDDEN_ROLE',
