@@ -50,7 +50,6 @@ describe('the plan editor form', () => {
       ...formFromPlan(sample, {}, 'standard'),
       title: '',
       product_0_price: '-1',
-      segment_1_productSku: 'NOPE',
       team_reviewer: '王审 <not-an-email>',
       segment_3_plannedMinutes: 'soon',
     };
@@ -60,11 +59,23 @@ describe('the plan editor form', () => {
     expect(Object.fromEntries(zh)).toEqual({
       title: '必填',
       product_0_price: '不能小于 0',
-      segment_1_productSku: '货盘里没有这个 SKU',
       team_reviewer: '邮箱格式不正确',
       segment_3_plannedMinutes: '请填写数字',
     });
     const en = fieldErrors(translator('en'), result.error!.issues, values);
     expect(en.get('title')).toBe('Required');
+  });
+
+  it('names a script line whose product is not in the lineup (checked once every field reads)', () => {
+    // zod runs the plan's cross-checks only on a plan whose fields all parse, so this one comes after the rest.
+    const values = { ...formFromPlan(sample, {}, 'standard'), segment_1_productSku: 'NOPE' };
+    const result = ZStreamPlanSchema.safeParse(planInputFromForm(values, actor));
+    expect(result.success).toBe(false);
+    expect(Object.fromEntries(fieldErrors(translator('zh-CN'), result.error!.issues, values))).toEqual({
+      segment_1_productSku: '货盘里没有这个 SKU',
+    });
+    expect(fieldErrors(translator('en'), result.error!.issues, values).get('segment_1_productSku')).toBe(
+      'No product with this SKU in the lineup',
+    );
   });
 });
