@@ -39,6 +39,7 @@ export const ENV_SCHEMA = z.object({
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465')
@@ -131,6 +132,8 @@ export interface Config {
   database: { url?: string; authToken?: string };
   temporal: TemporalConfig;
   devServer: { cliPath?: string; port: number; uiPort: number; dbFile: string };
+  /** Temporal's web UI for an external cluster (links from a stream's history); unset: the embedded one's, or none. */
+  temporalUiUrl?: string;
   mail: MailConfig;
   analytics: AnalyticsConfig;
   /** Base of links in messages (review report, approval pages). No trailing slash. */
@@ -220,6 +223,7 @@ export function parseConfig(raw: NodeJS.ProcessEnv): Config {
       uiPort: env.TEMPORAL_UI_PORT,
       dbFile: path.join(path.resolve(env.LIVEOPS_DATA_DIR), 'temporal.db'),
     },
+    temporalUiUrl: env.TEMPORAL_UI_URL?.replace(/\/+$/, ''),
     mail: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,

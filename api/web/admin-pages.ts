@@ -67,7 +67,11 @@ export function registerAdminPages(
   );
 
   /** One admin form: parse, run, redirect with `done`; a refusal re-renders the page with it. */
-  const post = (path: string, action: string, run: (req: Request, ctx: PageContext) => Promise<string>) =>
+  const post = (
+    path: string,
+    action: string,
+    run: (req: Request, ctx: PageContext, res: Response) => Promise<string>,
+  ) =>
     router.post(
       path,
       forms,
@@ -75,7 +79,7 @@ export function registerAdminPages(
         res.locals.audit = { action, ...(req.params.id ? { target: String(req.params.id) } : {}) };
         if (!isAdmin(ctx)) return send(res, 403, errorPage(ctx, 403, ctx.t('users.forbidden')));
         try {
-          const done = await run(req, ctx);
+          const done = await run(req, ctx, res);
           res.redirect(303, `/admin/users?done=${done}`);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -85,7 +89,7 @@ export function registerAdminPages(
     );
 
   const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
-  post('/admin/users', 'user.create', async (req) => {
+  post('/admin/users', 'user.create', async (req, _ctx, res) => {
     const b = body(req);
     const password = typeof b.password === 'string' && b.password !== '' ? b.password : undefined;
     const input = ZCreateUserInputSchema.safeParse({
@@ -95,6 +99,8 @@ export function registerAdminPages(
       ...(password === undefined ? {} : { password }),
     });
     if (!input.success) throw invalid(input.error);
+    // The audit row names the person created, as the API's does (the form has no id in its path).
+    res.locals.audit = { action: 'user.create', target: input.data.email };
     await createUser(db, input.data);
     return 'created';
   });

@@ -16,7 +16,7 @@ header.top a { color:#fff; }
 nav ul { display:flex; flex-wrap:wrap; gap:4px; list-style:none; margin:0; padding:0; }
 header.top nav { max-width:100%; }
 nav a { display:block; padding:6px 10px; border-radius:6px; text-decoration:none; }
-nav a[aria-current="page"], nav a:hover { background:#374151; }
+header.top nav a[aria-current="page"], header.top nav a:hover { background:#374151; }
 .tools { margin-left:auto; display:flex; gap:16px; align-items:center; }
 .user { display:flex; gap:8px; align-items:center; } .user .roles { color:#d1d5db; font-size:.85em; }
 form.inline { display:inline; margin:0; }
@@ -86,7 +86,7 @@ progress { width:120px; vertical-align:middle; }
 figure.bars ul { list-style:none; padding:0; } figure.bars li { display:grid; grid-template-columns:90px 1fr max-content; gap:8px; align-items:center; margin:4px 0; }
 figure.bars .bar { display:block; height:14px; background:var(--accent); border-radius:3px; min-width:2px; }
 .notice.paused, .notice.warn { background:#fffbeb; border-color:#fcd34d; color:#78350f; }
-nav.pager { display:flex; flex-wrap:wrap; gap:12px; margin:8px 0; } nav.pager a[aria-current] { font-weight:700; }
+nav.pager { display:flex; flex-wrap:wrap; gap:12px; margin:8px 0; } nav.pager a[aria-current] { font-weight:700; text-decoration:none; }
 ol.calendar { list-style:none; padding:0; display:grid; grid-template-columns:repeat(7, minmax(0, 1fr)); gap:6px; }
 ol.calendar li.day { background:#fff; border:1px solid var(--line); border-radius:6px; padding:6px; min-height:90px; }
 ol.calendar h3 { font-size:.85em; margin:0 0 4px; color:var(--muted); } ol.calendar ul { list-style:none; padding:0; margin:0; }

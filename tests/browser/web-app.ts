@@ -39,6 +39,8 @@ export async function startWebApp(): Promise<WebApp> {
     ...harness.config,
     temporal: { ...harness.config.temporal, taskQueue: harness.taskQueue },
     analytics: { ...harness.config.analytics, baseUrl: undefined },
+    // Links to Temporal's UI, as npm start gives them for its embedded server (here the run's dev server).
+    temporalUiUrl: `http://127.0.0.1:${harness.config.devServer.uiPort}`,
   };
   const app = createApp({
     config,
