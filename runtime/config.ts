@@ -142,7 +142,7 @@ export interface Config {
   /** Named chat webhooks; team members refer to them by name (`chatChannel`), so tokens stay out of history. */
   chatChannels: TChatChannels;
   auth: AuthConfig;
-  /** Workflows a worker keeps in memory (about 0.3 MB per cached stream; see npm run bench). */
+  /** Workflows a worker keeps in memory (0.26 MB heap, 0.5-0.9 MB RSS per cached stream; see npm run bench). */
   workflowCacheSize: number;
 }
 
