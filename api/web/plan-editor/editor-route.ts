@@ -10,7 +10,7 @@ import { send } from '../page-handler';
 import type { CreatePageData } from '../pages/create-page';
 import { createPage } from '../pages/create-page';
 import { refusal } from '../refusal';
-import { fieldErrors, type TFieldErrors } from './field-errors';
+import { fieldErrors, lineupIssues, type TFieldErrors } from './field-errors';
 import { formFromPlan, planInputFromForm, type TPlanFormValues } from './plan-form';
 
 /** The editor's first showing: the sample plan a day ahead, with this installation's people on its roster. */
@@ -48,7 +48,7 @@ export async function submitPlanEditor(
   const input = planInputFromForm(values, ctx.actor);
   const parsed = ZStreamPlanSchema.safeParse(input);
   if (!parsed.success) {
-    show(400, fieldErrors(ctx.t, parsed.error.issues, values));
+    show(400, fieldErrors(ctx.t, [...parsed.error.issues, ...lineupIssues(input)], values));
     return;
   }
   try {

@@ -42,3 +42,25 @@ export function fieldErrors(t: Translate, issues: readonly Issue[], form: TPlanF
   }
   return out;
 }
+
+/**
+ * Script lines that pitch a SKU the lineup does not have, read from the form's own rows. The plan schema checks this
+ * too, but zod runs a plan's cross-checks only once every field parses: the planner should see it in the same round.
+ */
+export function lineupIssues(input: Record<string, unknown>): Issue[] {
+  const products = Array.isArray(input.products) ? (input.products as { sku?: unknown }[]) : [];
+  const script = Array.isArray(input.script) ? (input.script as { productSku?: unknown }[]) : [];
+  const skus = new Set(products.map((product) => product.sku));
+  return script.flatMap((segment, index) =>
+    typeof segment.productSku === 'string' && !skus.has(segment.productSku)
+      ? [
+          {
+            code: 'custom' as const,
+            path: ['script', index, 'productSku'],
+            message: `Unknown sku ${segment.productSku}`,
+            input: segment.productSku,
+          },
+        ]
+      : [],
+  );
+}

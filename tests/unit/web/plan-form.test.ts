@@ -1,6 +1,6 @@
 import { ZStreamPlanSchema } from '../../../domain/stream/plan.types';
 import { buildSamplePlan } from '../../../domain/stream/sample-plan';
-import { fieldErrors } from '../../../api/web/plan-editor/field-errors';
+import { fieldErrors, lineupIssues } from '../../../api/web/plan-editor/field-errors';
 import { formFromPlan, parseMemberLine, planInputFromForm } from '../../../api/web/plan-editor/plan-form';
 import { translator } from '../../../api/web/i18n';
 import { fromLocalInputValue, toLocalInputValue } from '../../../api/web/widgets/zoned-datetime';
@@ -50,24 +50,27 @@ describe('the plan editor form', () => {
       ...formFromPlan(sample, {}, 'standard'),
       title: '',
       product_0_price: '-1',
+      segment_1_productSku: 'NOPE',
       team_reviewer: '王审 <not-an-email>',
       segment_3_plannedMinutes: 'soon',
     };
     const result = ZStreamPlanSchema.safeParse(planInputFromForm(values, actor));
     expect(result.success).toBe(false);
-    const zh = fieldErrors(translator('zh-CN'), result.error!.issues, values);
+    // zod leaves the lineup cross-check out while other fields fail; the editor adds it from the form's rows.
+    const issues = [...result.error!.issues, ...lineupIssues(planInputFromForm(values, actor))];
+    const zh = fieldErrors(translator('zh-CN'), issues, values);
     expect(Object.fromEntries(zh)).toEqual({
       title: '必填',
       product_0_price: '不能小于 0',
+      segment_1_productSku: '货盘里没有这个 SKU',
       team_reviewer: '邮箱格式不正确',
       segment_3_plannedMinutes: '请填写数字',
     });
-    const en = fieldErrors(translator('en'), result.error!.issues, values);
+    const en = fieldErrors(translator('en'), issues, values);
     expect(en.get('title')).toBe('Required');
   });
 
-  it('names a script line whose product is not in the lineup (checked once every field reads)', () => {
-    // zod runs the plan's cross-checks only on a plan whose fields all parse, so this one comes after the rest.
+  it('names a script line whose product is not in the lineup when it is the only mistake', () => {
     const values = { ...formFromPlan(sample, {}, 'standard'), segment_1_productSku: 'NOPE' };
     const result = ZStreamPlanSchema.safeParse(planInputFromForm(values, actor));
     expect(result.success).toBe(false);
