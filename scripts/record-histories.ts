@@ -24,6 +24,7 @@ import { installTemporalRuntime } from '../runtime/temporal-runtime';
 import { createWorker } from '../workers/create-worker';
 import { LIVEOPS_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { breakReview, continueAsNewPath, STREAM_PATHS, type TPathWorker } from './histories/paths';
+import { CAMPAIGN_PATHS, type TNamedHandles } from './histories/campaign-paths';
 import { ensureTemporalCli } from './temporal-cli';
 import { historyJson } from '../api/audit/history-json';
 
@@ -114,23 +115,38 @@ async function main(): Promise<void> {
     const rolled = await workerOn(rolling.address, 'histories');
     const on = (name: string): TPathWorker =>
       name === 'review-failure-and-retry' ? failing : name === 'continue-as-new' ? rolled : main;
-    const paths = { ...STREAM_PATHS, 'continue-as-new': continueAsNewPath };
+    // Each path records its own workflow under its name; a campaign path names each workflow it records.
+    const single =
+      (drive: (worker: TPathWorker) => Promise<{ workflowId: string }>) =>
+      async (worker: TPathWorker, name: string): Promise<Record<string, { workflowId: string }>> => ({
+        [name]: await drive(worker),
+      });
+    const paths: Record<
+      string,
+      (worker: TPathWorker, name: string) => Promise<TNamedHandles | Record<string, { workflowId: string }>>
+    > = {
+      ...Object.fromEntries(Object.entries(STREAM_PATHS).map(([name, drive]) => [name, single(drive)])),
+      'continue-as-new': single(continueAsNewPath),
+      ...CAMPAIGN_PATHS,
+    };
     const dir = path.join(FIXTURES, label);
     fs.mkdirSync(dir, { recursive: true });
     const index: Record<string, string[]> = {};
     await Promise.all(
-      Object.entries(paths).map(async ([name, drive]) => {
-        const worker = on(name);
-        const handle = await drive(worker);
-        const runs = await fetchWorkflowRuns(worker.client, handle.workflowId);
-        index[name] = runs.map((run, n) => {
-          const file = runs.length === 1 ? `${name}.json` : `${name}.run-${n + 1}.json`;
-          fs.writeFileSync(path.join(dir, file), `${historyJson(run.history)}\n`);
-          return file;
-        });
-        process.stdout.write(
-          `${name}: ${runs.length} run(s), ${runs.map((r) => r.decoded.events.length).join('+')} events\n`,
-        );
+      Object.entries(paths).map(async ([pathName, drive]) => {
+        const worker = on(pathName);
+        const recorded = await drive(worker, pathName);
+        for (const [name, handle] of Object.entries(recorded)) {
+          const runs = await fetchWorkflowRuns(worker.client, handle.workflowId);
+          index[name] = runs.map((run, n) => {
+            const file = runs.length === 1 ? `${name}.json` : `${name}.run-${n + 1}.json`;
+            fs.writeFileSync(path.join(dir, file), `${historyJson(run.history)}\n`);
+            return file;
+          });
+          process.stdout.write(
+            `${name}: ${runs.length} run(s), ${runs.map((r) => r.decoded.events.length).join('+')} events\n`,
+          );
+        }
       }),
     );
     const sorted = Object.fromEntries(Object.entries(index).sort(([a], [b]) => a.localeCompare(b)));

@@ -16,7 +16,7 @@ const files = fs
   .filter((file) => file.endsWith('.json') && path.basename(file) !== 'index.json')
   .sort();
 
-describe('recorded histories of every stream path replay against the current code', () => {
+describe('recorded histories of every stream and campaign path replay against the current code', () => {
   it('has histories of every path, each listed in its recording index', () => {
     const recordings = fs
       .readdirSync(ROOT)
@@ -42,6 +42,20 @@ describe('recorded histories of every stream path replay against the current cod
       for (const listed of Object.values(index.paths).flat())
         expect(files).toContain(path.join(recording, listed));
     }
+    // Campaigns (and a stream as a campaign's child) are recorded since campaigns exist.
+    const indexes = recordings.map(
+      (recording) =>
+        JSON.parse(fs.readFileSync(path.join(ROOT, recording, 'index.json'), 'utf8')) as {
+          paths: Record<string, string[]>;
+        },
+    );
+    expect(indexes.flatMap((index) => Object.keys(index.paths))).toEqual(
+      expect.arrayContaining([
+        'campaign-through-review',
+        'campaign-child-stream',
+        'campaign-extended-and-cancelled',
+      ]),
+    );
   });
 
   it('replays every recorded run without a determinism violation', async () => {

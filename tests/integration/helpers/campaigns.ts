@@ -78,7 +78,7 @@ export function campaignPlanInput(options: {
 }
 
 export async function startCampaign(
-  harness: Harness,
+  harness: Pick<Harness, 'client' | 'taskQueue'>,
   planInput: Record<string, unknown>,
   createdBy: TActor = people.planner,
 ): Promise<CampaignHandle> {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Activities, ActivityDeps } from '../../../activities';
 import { parseConfig, type Config } from '../../../runtime/config';
 import { createDb, type Db } from '../../../runtime/db';
 import { createLogger, type Logger } from '../../../runtime/logger';
-import { connectClient } from '../../../runtime/temporal-connection';
 import { installTemporalRuntime } from '../../../runtime/temporal-runtime';
 import { createWorker } from '../../../workers/create-worker';
 import { requireTestEnv } from '../../setup/test-env';
+import { closableRetries } from './closable-retries';
 
 export interface Harness {
   config: Config;
@@ -57,7 +57,11 @@ export async function createHarness(
   const logger = createLogger(config, 'liveops-test');
   installTemporalRuntime(logger);
   const db = createDb(config);
-  const client = await connectClient(config.temporal, address);
+  const retries = closableRetries();
+  const client = new Client({
+    connection: await Connection.connect({ address, interceptors: [retries.interceptor] }),
+    namespace: config.temporal.namespace,
+  });
   const connection = await NativeConnection.connect({ address });
   const taskQueue = uniqueId('test-queue');
   const worker = await createWorker({
@@ -82,6 +86,8 @@ export async function createHarness(
       worker.shutdown();
       await running;
       await connection.close();
+      retries.stop();
+      await retries.settled();
       await client.connection.close();
       await db.$disconnect();
     },
