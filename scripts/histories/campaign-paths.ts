@@ -50,11 +50,11 @@ export const CAMPAIGN_PATHS: Record<string, (worker: TPathWorker) => Promise<TNa
       campaignPlanInput({
         preheatIn: 6,
         burstIn: 10,
-        burstEndIn: 45,
-        tailEndIn: 50,
+        burstEndIn: 80,
+        tailEndIn: 84,
         streams: [
-          { key: 'day-1', startIn: 14 },
-          { key: 'day-2', startIn: 16 },
+          { key: 'day-1', startIn: 12 },
+          { key: 'day-2', startIn: 13 },
         ],
       }),
       people.manager,
@@ -87,6 +87,7 @@ export const CAMPAIGN_PATHS: Record<string, (worker: TPathWorker) => Promise<TNa
     );
     await approvePlan(campaign);
     await childStream(worker, campaign, 'early');
+    await waitForCampaign(campaign, (s) => s.phase === 'burst', 60_000);
     await campaignAct(campaign, 'extend-burst', people.manager, { minutes: 120, reason: '延长 2 小时' });
     await campaignAct(campaign, 'cancel', people.manager, { reason: 'the brand pulled out' });
     await campaign.result();
