@@ -76,7 +76,7 @@ export function createCampaignStreamActivities({
         const result = await client()
           .workflow.getHandle(input.workflowId)
           .executeUpdate(update, {
-            args: [{ actor: input.actor, input: input.input }],
+            args: [{ actor: input.actor, input: input.input, kind: 'stream' }],
             updateId: input.commandId,
           });
         return { ok: true, phase: result.phase };

@@ -158,7 +158,9 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
 
     async act(id: string, action: TCampaignActionDef, actor: TActor, input: unknown): Promise<TActionResult> {
       try {
-        return await handle(id).executeUpdate(CAMPAIGN_UPDATES[action.name]!, { args: [{ actor, input }] });
+        return await handle(id).executeUpdate(CAMPAIGN_UPDATES[action.name]!, {
+          args: [{ actor, input, kind: 'campaign' }],
+        });
       } catch (error) {
         if (error instanceof WorkflowNotFoundError && (await exists(id)))
           throw new DomainError('INVALID_PHASE', `Campaign ${id} has finished; nothing changes after that`);

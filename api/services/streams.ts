@@ -158,7 +158,7 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
     async act(id: string, action: TStreamActionDef, actor: TActor, input: unknown): Promise<TActionResult> {
       const update = STREAM_UPDATES[action.name]!;
       try {
-        return await handle(id).executeUpdate(update, { args: [{ actor, input }] });
+        return await handle(id).executeUpdate(update, { args: [{ actor, input, kind: 'stream' }] });
       } catch (error) {
         // An Update to a closed workflow is answered "not found" too: tell a finished stream from a missing one.
         if (error instanceof WorkflowNotFoundError && (await exists(id)))

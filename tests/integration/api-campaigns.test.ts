@@ -212,6 +212,59 @@ describe('campaign API on the real worker and dev server', () => {
   });
 
   it.concurrent(
+    "answers 404 to a campaign action sent to a stream's id, and to a stream action sent to a campaign's",
+    async () => {
+      const { app, users } = await fixture();
+      const plan = buildSamplePlan({ scheduledStart: isoIn(3600), owner: users.manager.email });
+      const stream = (
+        await request(app).post('/api/streams').set(bearer(users.manager)).send(plan).expect(201)
+      ).body as Detail;
+      const campaignPlan = campaignPlanInput({
+        preheatIn: 600,
+        burstIn: 900,
+        burstEndIn: 1800,
+        tailEndIn: 2400,
+        streams: [],
+      });
+      const campaign = (
+        await request(app).post('/api/campaigns').set(bearer(users.manager)).send(campaignPlan).expect(201)
+      ).body as Detail;
+      // Both kinds have a pause, with the same input: only the id's own kind may run it.
+      for (const [route, id, kind] of [
+        ['campaigns', stream.id, 'campaign'],
+        ['streams', campaign.id, 'stream'],
+      ] as const) {
+        const wrong = await request(app)
+          .post(`/api/${route}/${id}/actions/pause`)
+          .set(bearer(users.manager))
+          .send({ reason: 'wrong kind' });
+        expect(wrong.status).toBe(404);
+        expect(wrong.body.error.code).toBe('NOT_FOUND');
+        expect(wrong.body.error.message).toContain(`not a ${kind}`);
+      }
+      // A campaign-only action has no handler on a stream: 404 as well.
+      const noHandler = await request(app)
+        .post(`/api/campaigns/${stream.id}/actions/extend-burst`)
+        .set(bearer(users.manager))
+        .send({ minutes: 30, reason: 'wrong kind' });
+      expect(noHandler.status).toBe(404);
+      expect(
+        (await waitForDetail(app, users.manager, campaign.id, () => true)).state.pause.pausedAt,
+      ).toBeUndefined();
+      await request(app)
+        .post(`/api/streams/${stream.id}/actions/cancel`)
+        .set(bearer(users.manager))
+        .send({ reason: 'test over' })
+        .expect(200);
+      await request(app)
+        .post(`/api/campaigns/${campaign.id}/actions/cancel`)
+        .set(bearer(users.manager))
+        .send({ reason: 'test over' })
+        .expect(200);
+    },
+  );
+
+  it.concurrent(
     'reuse: stream templates named in the plan (a recurring brand day), a campaign saved as a template and started again a week later',
     async () => {
       const { app, users, harness } = await fixture();

@@ -33,6 +33,7 @@ export function registerCampaignHandlers(run: CampaignRun): void {
       });
   });
   registerActionUpdates<TCampaignActionDef>(
+    'campaign',
     CAMPAIGN_ACTIONS,
     CAMPAIGN_UPDATES,
     (def, { actor, input }) => validateCampaignAction(def, run.state, input, actor, { now: nowIso() }),

@@ -1,13 +1,20 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { TActor } from '../../domain/shared/actor.types';
-import { isDomainError } from '../../domain/shared/errors';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 
 /** What every action Update receives: who acts (the API authenticated them) and their input (the domain judges). */
 export interface TActionArgs {
   actor: TActor;
   input: unknown;
+  /**
+   * The kind the caller means. Streams and campaigns share some Update names (pause, cancel, advance...), so without
+   * it a stream's route given a campaign's id would act on the campaign. Absent in histories from before it existed.
+   */
+  kind?: TWorkflowKind;
 }
+
+export type TWorkflowKind = 'stream' | 'campaign';
 
 /**
  * What an action Update answers: what changed and where the workflow stands, not the whole state (that is a Query,
@@ -59,6 +66,7 @@ export function asFailure<T>(fn: () => T): T {
  * leaves no history); the handler checks again against the state it runs on and applies the entry's events.
  */
 export function registerActionUpdates<D extends { name: string }>(
+  kind: TWorkflowKind,
   registry: readonly D[],
   updates: Record<string, TActionUpdate>,
   validate: (def: D, args: TActionArgs) => unknown,
@@ -68,7 +76,14 @@ export function registerActionUpdates<D extends { name: string }>(
     const update = updates[def.name]!;
     setHandler(update, (args) => asFailure(() => apply(def, validate(def, args), args.actor)), {
       validator: (args) => {
-        asFailure(() => validate(def, args));
+        asFailure(() => {
+          if (args.kind !== undefined && args.kind !== kind)
+            throw new DomainError(
+              'NOT_FOUND',
+              `This is a ${kind}, not a ${args.kind}: no ${args.kind} by that id`,
+            );
+          validate(def, args);
+        });
       },
     });
   }

@@ -13,6 +13,7 @@ export function registerStreamHandlers(run: StreamRun): void {
   setHandler(streamStateQuery, () => run.state);
   setHandler(metricsBatchSignal, (batch) => receiveMetrics(run, batch));
   registerActionUpdates<TStreamActionDef>(
+    'stream',
     STREAM_ACTIONS,
     STREAM_UPDATES,
     (def, { actor, input }) => validateStreamAction(def, run.state, input, actor, { now: nowIso() }),
