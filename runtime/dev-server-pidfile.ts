@@ -33,10 +33,23 @@ function readPidFile(dbFile: string): DevServerPids | undefined {
   }
 }
 
+/**
+ * A killed process whose parent died with it stays a zombie until init reaps it, and signal 0 still reaches a zombie:
+ * on Linux its state in /proc says so. (Elsewhere, or when /proc cannot be read, signal 0 decides alone.)
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    return !isZombie(pid);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
