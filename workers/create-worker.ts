@@ -10,6 +10,8 @@ export interface CreateWorkerOptions {
   /** Pre-built bundle (tests build it once per run); otherwise the workflows folder is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   workflowsPath?: string;
+  /** Tests only, with `workflowsPath`: workflow interceptor modules bundled in (fault injection at Temporal's edge). */
+  workflowInterceptorModules?: string[];
   /** Tests only: wraps the real activities (slow one down, make one fail for a while). */
   wrapActivities?: (activities: Activities) => Activities;
   /** Workflows kept in memory; each cached stream costs its state plus the workflow code's module instances. */
@@ -33,5 +35,8 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: options.workflowsPath ?? require.resolve('../workflows') }),
+    ...(options.workflowInterceptorModules === undefined
+      ? {}
+      : { interceptors: { workflowModules: options.workflowInterceptorModules } }),
   });
 }

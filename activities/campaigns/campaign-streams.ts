@@ -18,6 +18,8 @@ export interface CommandStreamInput {
   action: TChildCommandName;
   input: Record<string, unknown>;
   actor: TActor;
+  /** Tried in order when the stream refuses the action for its phase (INVALID_PHASE): "stop" as the stream is now. */
+  fallbacks?: TChildCommandName[];
 }
 
 export type CommandStreamResult = { ok: true; phase: string } | { ok: false; code: string; reason: string };
@@ -31,6 +33,11 @@ export interface RollupCampaignResult {
   perStream: Record<string, TStreamKpis>;
   /** Each stream's phase as the read model has it (undefined: not projected yet). */
   phases: Record<string, TStreamPhase | undefined>;
+  /**
+   * The state version each of those phases was read at: the read model lags the stream, so the campaign takes a phase
+   * from here only when it is newer than what the stream itself told it. Absent in results recorded before.
+   */
+  versions?: Record<string, number>;
   /** Streams whose workflow closed without a signed review or a cancellation (failed, terminated, timed out). */
   closed: Record<string, string>;
 }
@@ -69,48 +76,36 @@ export function createCampaignStreamActivities({
 
   return {
     async commandStream(input: CommandStreamInput): Promise<CommandStreamResult> {
-      const update = STREAM_UPDATES[input.action];
-      if (update === undefined)
-        return { ok: false, code: 'INVALID_INPUT', reason: `Unknown action ${input.action}` };
-      try {
-        const result = await client()
-          .workflow.getHandle(input.workflowId)
-          .executeUpdate(update, {
-            args: [{ actor: input.actor, input: input.input, kind: 'stream' }],
-            updateId: input.commandId,
-          });
-        return { ok: true, phase: result.phase };
-      } catch (error) {
-        // A refusal is an answer, not a failure to retry: the campaign puts it on its timeline.
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-          const code = error.cause.type ?? 'REFUSED';
-          if ((DOMAIN_ERROR_CODES as readonly string[]).includes(code))
-            return { ok: false, code, reason: error.cause.message };
-        }
-        if (error instanceof WorkflowNotFoundError)
-          return { ok: false, code: 'NOT_FOUND', reason: `Stream ${input.workflowId} is not running` };
-        logger.warn(
-          { err: error, workflowId: input.workflowId, action: input.action },
-          'stream command failed',
+      const actions = [input.action, ...(input.fallbacks ?? [])];
+      let answer: CommandStreamResult = { ok: false, code: 'INVALID_INPUT', reason: 'no action' };
+      for (const [index, action] of actions.entries()) {
+        // The first attempt keeps the command's own id (a retry or a replay re-sends it once); each fallback its own.
+        answer = await sendOne(
+          { ...input, action },
+          index === 0 ? input.commandId : `${input.commandId}:${action}`,
         );
-        throw error;
+        if (answer.ok || answer.code !== 'INVALID_PHASE') return answer;
       }
+      return answer;
     },
 
     async rollupCampaign(input: RollupCampaignInput): Promise<RollupCampaignResult> {
       const ids = input.streams.map((s) => s.workflowId);
       const rows = await db.streamRecord.findMany({
         where: { id: { in: ids } },
-        select: { id: true, phase: true },
+        select: { id: true, phase: true, stateVersion: true },
       });
-      const phaseOf = new Map(rows.map((row) => [row.id, row.phase as TStreamPhase]));
+      const recordOf = new Map(rows.map((row) => [row.id, row]));
       const perStream: Record<string, TStreamKpis> = {};
       const phases: Record<string, TStreamPhase | undefined> = {};
+      const versions: Record<string, number> = {};
       const closed: Record<string, string> = {};
       for (const { key, workflowId } of input.streams) {
         perStream[key] = await streamKpis(db, workflowId);
-        const phase = phaseOf.get(workflowId);
+        const record = recordOf.get(workflowId);
+        const phase = record?.phase as TStreamPhase | undefined;
         phases[key] = phase;
+        if (record !== undefined) versions[key] = record.stateVersion;
         if (phase !== undefined && TERMINAL.includes(phase)) continue;
         // Not finished as far as the read model knows: ask Temporal whether its workflow is still running.
         try {
@@ -122,7 +117,36 @@ export function createCampaignStreamActivities({
           closed[key] = 'NOT_FOUND';
         }
       }
-      return { perStream, phases, closed };
+      return { perStream, phases, versions, closed };
     },
   };
+
+  async function sendOne(input: CommandStreamInput, updateId: string): Promise<CommandStreamResult> {
+    const update = STREAM_UPDATES[input.action];
+    if (update === undefined)
+      return { ok: false, code: 'INVALID_INPUT', reason: `Unknown action ${input.action}` };
+    try {
+      const result = await client()
+        .workflow.getHandle(input.workflowId)
+        .executeUpdate(update, {
+          args: [{ actor: input.actor, input: input.input, kind: 'stream' }],
+          updateId,
+        });
+      return { ok: true, phase: result.phase };
+    } catch (error) {
+      // A refusal is an answer, not a failure to retry: the campaign puts it on its timeline.
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        const code = error.cause.type ?? 'REFUSED';
+        if ((DOMAIN_ERROR_CODES as readonly string[]).includes(code))
+          return { ok: false, code, reason: error.cause.message };
+      }
+      if (error instanceof WorkflowNotFoundError)
+        return { ok: false, code: 'NOT_FOUND', reason: `Stream ${input.workflowId} is not running` };
+      logger.warn(
+        { err: error, workflowId: input.workflowId, action: input.action },
+        'stream command failed',
+      );
+      throw error;
+    }
+  }
 }

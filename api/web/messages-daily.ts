@@ -66,6 +66,10 @@ export const DAILY_MESSAGES = {
   'alertRule.conversion_drop': m('转化率下降', 'Conversion drop'),
   'alertRule.viewer_collapse': m('在线人数骤降', 'Viewer collapse'),
   'alertRule.no_data': m('数据中断', 'No data'),
+  'alertRule.cancel_request_ignored': m(
+    '直播中收到取消请求（已忽略）',
+    'Cancel request while live (ignored)',
+  ),
   'live.headingLive': m('直播中：实时数据', 'Live now: numbers'),
   'live.headingAfter': m('直播数据', 'Numbers of the live'),
   'live.tiles': m('关键指标与目标', 'Key numbers against targets'),
@@ -319,6 +323,14 @@ export const DAILY_MESSAGES = {
   'cev.ChildPhaseChanged': m('直播 {key} 进入{phase}', 'stream {key} is {phase}'),
   'cev.ChildFailed': m('直播 {key} 未完成即结束', 'stream {key} closed without finishing'),
   'cev.ChildCommandFailed': m('直播 {key} 拒绝了指令', 'stream {key} refused a command'),
+  'cev.ChildCommandFailedSlotKept': m(
+    '直播 {key} 拒绝了改期，仍在 {slot} 开播',
+    'stream {key} refused the new slot; it stays at {slot}',
+  ),
+  'cev.UnairedStreamsStopped': m(
+    '爆发期结束：{notStarted} 场未开始的直播不再开播，{beforeLive} 场未开播的直播已取消',
+    'burst over: {notStarted} streams not started will not start, {beforeLive} not yet live are cancelled',
+  ),
   'cev.StreamsHeld': m('暂缓 {count} 场直播', 'held {count} streams'),
   'cev.StreamsReleased': m('恢复 {count} 场直播', 'released {count} streams'),
   'cev.CampaignCancelled': m('取消活动', 'cancelled the campaign'),

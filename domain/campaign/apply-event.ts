@@ -2,7 +2,8 @@ import { DomainError } from '../shared/errors';
 import { addSeconds, isBefore, secondsBetween } from '../shared/time';
 import type { TCampaignEvent } from './events.types';
 import { shiftStream, shiftUnstarted, shiftWindows } from './shift';
-import type { TCampaignState, TCampaignStream } from './state.types';
+import type { TActor } from '../shared/actor.types';
+import type { TCampaignState, TCampaignStream, TStreamAuthor } from './state.types';
 import { childWorkflowId, sortedStreamKeys } from './streams';
 
 /** Bounded so a long run of alerts cannot grow workflow state without limit. */
@@ -129,6 +130,7 @@ export function applyCampaignPayload(state: TCampaignState, event: TCampaignEven
         workflowId: childWorkflowId(state.campaignId, event.entry.key),
         status: 'planned',
         pausedByCampaign: false,
+        author: authorOf(event.actor),
       };
       return withStreams(state, { ...state.streams, [stream.key]: stream });
     }
@@ -139,9 +141,12 @@ export function applyCampaignPayload(state: TCampaignState, event: TCampaignEven
         droppedReason: event.reason,
       }));
     case 'ChildStarted':
+      // The start was in flight while a manager acted: taken out meanwhile, it stays out (the campaign stops it);
+      // held meanwhile, it runs paused by the campaign (which pauses it), so releasing resumes it.
       return updateStream(state, event.key, (s) => ({
         ...s,
-        status: s.status === 'held' ? 'held' : 'started',
+        status: s.status === 'dropped' ? 'dropped' : 'started',
+        ...(s.status === 'held' ? { pausedByCampaign: true } : {}),
         workflowId: event.workflowId,
         startedAt: at,
       }));
@@ -151,12 +156,26 @@ export function applyCampaignPayload(state: TCampaignState, event: TCampaignEven
       return updateStream(state, event.key, (s) => ({
         ...s,
         phase: event.phase,
+        ...(event.version === undefined ? {} : { phaseVersion: event.version }),
         ...(event.phase === 'completed' || event.phase === 'cancelled' ? { status: 'ended' as const } : {}),
       }));
     case 'ChildFailed':
       return updateStream(state, event.key, (s) => ({ ...s, status: 'failed', failure: event.status }));
-    case 'ChildCommandFailed':
-      return state;
+    case 'ChildCommandFailed': {
+      const kept = event.slotKept;
+      if (kept === undefined) return state;
+      const reverted = updateStream(state, event.key, (s) => ({
+        ...s,
+        plan: { ...s.plan, scheduledStart: kept },
+      }));
+      return withStreams(reverted, reverted.streams);
+    }
+    case 'UnairedStreamsStopped':
+      return updateStreams(state, event.notStarted, (s) => ({
+        ...s,
+        status: 'dropped',
+        droppedReason: event.reason,
+      }));
     case 'StreamsHeld':
       return updateStreams(state, event.keys, (s) =>
         s.status === 'planned' ? { ...s, status: 'held' } : { ...s, pausedByCampaign: true },
@@ -181,12 +200,14 @@ export function applyCampaignPayload(state: TCampaignState, event: TCampaignEven
       const pauses = state.pause.pauses.map((p, i, all) =>
         i === all.length - 1 ? { ...p, to: at, seconds } : p,
       );
-      // Everything still ahead when the campaign paused moves by the pause: windows and streams not started yet.
+      // Everything still ahead when the campaign paused moves by the pause: windows, streams not started yet, and the
+      // ROI rule's clocks (the stretch under the floor does not count paused time; an open question keeps its time).
       return withStreams(
         {
           ...state,
           windows: shiftWindows(state.windows, seconds, from),
           pause: { pausedTotalSeconds: state.pause.pausedTotalSeconds + seconds, pauses },
+          steering: shiftSteering(state.steering, seconds),
         },
         shiftUnstarted(state.streams, seconds, from),
       );
@@ -272,6 +293,22 @@ export function applyCampaignPayload(state: TCampaignState, event: TCampaignEven
     case 'ContinuedAsNew':
       return state;
   }
+}
+
+function shiftSteering(steering: TCampaignState['steering'], seconds: number): TCampaignState['steering'] {
+  const { roiBelowSince, confirmation } = steering;
+  return {
+    ...steering,
+    ...(roiBelowSince === undefined ? {} : { roiBelowSince: addSeconds(roiBelowSince, seconds) }),
+    ...(confirmation === undefined
+      ? {}
+      : { confirmation: { ...confirmation, dueAt: addSeconds(confirmation.dueAt, seconds) } }),
+  };
+}
+
+/** The person behind an action, as a stream's author (the roles matter for who may then decide its gates). */
+export function authorOf(actor: TActor): TStreamAuthor {
+  return { id: actor.id, ...(actor.name === undefined ? {} : { name: actor.name }), roles: actor.roles };
 }
 
 /** Seconds the campaign has been paused so far (the open pause counted up to `now`). */

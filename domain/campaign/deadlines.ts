@@ -1,6 +1,6 @@
 import { addSeconds, earlierOf, isBefore, secondsBetween } from '../shared/time';
 import type { TStreamPlan } from '../stream/plan.types';
-import type { TCampaignPhase } from './phases';
+import { CAMPAIGN_STARTING_PHASES, type TCampaignPhase } from './phases';
 import type { TCampaignState, TCampaignStream } from './state.types';
 
 /**
@@ -69,7 +69,7 @@ export function signoffDueAt(state: TCampaignState, now?: string): string | unde
 
 /** The next unstarted stream's start time, while the campaign starts streams. */
 export function nextChildStart(state: TCampaignState): { key: string; at: string } | undefined {
-  if (!['scheduled', 'preheat', 'burst'].includes(state.phase)) return undefined;
+  if (!CAMPAIGN_STARTING_PHASES.includes(state.phase)) return undefined;
   return Object.values(state.streams)
     .filter((s) => s.status === 'planned')
     .map((s) => ({ key: s.key, at: childStartAt(s) }))

@@ -45,10 +45,20 @@ export type TCampaignEvent =
   | (E<'StreamDropped'> & { key: string; reason: string })
   | (E<'ChildStarted'> & { key: string; workflowId: string })
   | (E<'ChildStartFailed'> & { key: string; reason: string })
-  | (E<'ChildPhaseChanged'> & { key: string; phase: TStreamPhase })
+  /**
+   * The stream entered `phase` at its state `version` (absent in histories from before versions were sent). A phase is
+   * taken only from a newer version than the one the campaign has: what a stream said never goes backwards.
+   */
+  | (E<'ChildPhaseChanged'> & { key: string; phase: TStreamPhase; version?: number })
   /** The stream's workflow closed without a review (failed, terminated, timed out). */
   | (E<'ChildFailed'> & { key: string; status: string })
-  | (E<'ChildCommandFailed'> & { key: string; command: TChildCommandName; reason: string })
+  /** `slotKept`: a refused reschedule leaves the stream's slot where the stream has it (the campaign takes it back). */
+  | (E<'ChildCommandFailed'> & { key: string; command: TChildCommandName; reason: string; slotKept?: string })
+  /**
+   * The burst is over (at its end, by a rule or by a manager): streams not started never start, streams started but
+   * not live yet are cancelled; live ones run their course.
+   */
+  | (E<'UnairedStreamsStopped'> & { notStarted: string[]; beforeLive: string[]; reason: string })
   /** The streams not on air yet wait: unstarted ones are not started, started ones are paused. */
   | (E<'StreamsHeld'> & { keys: string[]; reason: string })
   | (E<'StreamsReleased'> & { keys: string[] })

@@ -30,6 +30,8 @@ export const CAMPAIGN_PAUSABLE_PHASES: readonly TCampaignPhase[] = [
   'tail',
   'review',
 ];
+/** Where the campaign starts its streams: once the burst is over, a stream not started never starts. */
+export const CAMPAIGN_STARTING_PHASES: readonly TCampaignPhase[] = ['scheduled', 'preheat', 'burst'];
 /** Where child streams may be started or changed by the campaign. */
 export const CAMPAIGN_RUNNING_PHASES: readonly TCampaignPhase[] = ['scheduled', 'preheat', 'burst', 'tail'];
 

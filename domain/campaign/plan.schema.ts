@@ -4,6 +4,7 @@ import { isIsoInstant, toIsoUtc } from '../shared/time';
 import { ZTimeZoneSchema } from '../shared/time.schema';
 import { ZStreamPlanSchema, ZTeamRosterSchema } from '../stream/plan.types';
 import { zonedTimeToEpoch } from '../time/zoned-time';
+import { DATA_CHECK_FLOOR_SECONDS, PERSON_FLOOR_SECONDS } from '../shared/timing-floors';
 import { CAMPAIGN_KPIS } from './kpi-names';
 import {
   CAMPAIGN_STREAMS_MAX,
@@ -67,14 +68,14 @@ export type TCampaignGoals = z.infer<typeof ZCampaignGoalsSchema>;
 
 export const ZCampaignTimingSchema = z.object({
   /** The plan's approval is due this long after it was submitted (never later than preheat start). */
-  approvalSlaSeconds: seconds(24 * HOUR, 60, 30 * DAY),
-  approvalReminderIntervalSeconds: seconds(4 * HOUR, 60, 7 * DAY),
+  approvalSlaSeconds: seconds(24 * HOUR, PERSON_FLOOR_SECONDS, 30 * DAY),
+  approvalReminderIntervalSeconds: seconds(4 * HOUR, PERSON_FLOOR_SECONDS, 7 * DAY),
   /** KPIs are rolled up from the children at this cadence during burst and tail. */
-  rollupEverySeconds: seconds(300, 1, DAY),
+  rollupEverySeconds: seconds(300, DATA_CHECK_FLOOR_SECONDS, DAY),
   /** The same alert rule stays quiet this long after it fired. */
-  alertCooldownSeconds: seconds(30 * 60, 60, DAY),
-  reviewSignoffSlaSeconds: seconds(72 * HOUR, 60, 90 * DAY),
-  reviewSignoffReminderIntervalSeconds: seconds(24 * HOUR, 60, 7 * DAY),
+  alertCooldownSeconds: seconds(30 * 60, PERSON_FLOOR_SECONDS, DAY),
+  reviewSignoffSlaSeconds: seconds(72 * HOUR, PERSON_FLOOR_SECONDS, 90 * DAY),
+  reviewSignoffReminderIntervalSeconds: seconds(24 * HOUR, PERSON_FLOOR_SECONDS, 7 * DAY),
 });
 export type TCampaignTiming = z.infer<typeof ZCampaignTimingSchema>;
 
@@ -97,8 +98,8 @@ export const ZCampaignRulesSchema = z.object({
   /** With goals.roiFloor: how long ROI may stay under it before the manager is asked, and what silence means. */
   roiFloor: z
     .object({
-      forSeconds: seconds(30 * 60, 1, DAY),
-      confirmWithinSeconds: seconds(15 * 60, 1, DAY),
+      forSeconds: seconds(30 * 60, PERSON_FLOOR_SECONDS, DAY),
+      confirmWithinSeconds: seconds(15 * 60, PERSON_FLOOR_SECONDS, DAY),
       onNoAnswer: z.enum(['continue', 'pause_remaining']).default('continue'),
     })
     .prefault({}),

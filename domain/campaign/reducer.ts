@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR, type TActor } from '../shared/actor.types';
 import { DomainError } from '../shared/errors';
 import { laterOf } from '../shared/time';
-import { applyCampaignPayload } from './apply-event';
+import { applyCampaignPayload, authorOf } from './apply-event';
 import type { TCampaignEvent, TCampaignEventOf } from './events.types';
 import type { TCampaignPlan } from './plan.schema';
 import type { TCampaignState, TCampaignStream, TCampaignTimelineEntry } from './state.types';
@@ -45,6 +45,7 @@ export function initialCampaignState(
       workflowId: childWorkflowId(campaignId, entry.key),
       status: 'planned',
       pausedByCampaign: false,
+      author: authorOf(actor),
     };
   return {
     campaignId,

@@ -1,3 +1,4 @@
+import type { TActor } from '../shared/actor.types';
 import type { TApprovalNotices } from '../stream/state.types';
 import type { TStreamPhase } from '../stream/phases';
 import type { TCampaignEventType, TKpiNumbers, TStreamKpis } from './events.types';
@@ -15,16 +16,28 @@ export type TChildStatus =
   | 'started'
   /** Its workflow finished (signed review) or was cancelled. */
   | 'ended'
-  /** Taken out of the campaign by a manager. */
+  /** Taken out of the campaign: by a manager, or because the burst ended before its slot. */
   | 'dropped'
   /** Its workflow closed without finishing (failed, terminated) or could not be started. */
   | 'failed';
 
+export interface TStreamAuthor {
+  id: string;
+  name?: string;
+  roles: TActor['roles'];
+}
+
 export interface TCampaignStream extends TCampaignStreamEntry {
   workflowId: string;
   status: TChildStatus;
-  /** The stream's last phase the campaign heard of. */
+  /** The stream's last phase the campaign heard of, and the stream's state version it was entered at. */
   phase?: TStreamPhase;
+  phaseVersion?: number;
+  /**
+   * Who wrote this stream's plan (its script and lineup): the campaign's submitter, or the person who added it. The
+   * stream's gates are theirs as submitter, so they cannot approve them. Absent in campaigns from before.
+   */
+  author?: TStreamAuthor;
   startedAt?: string;
   /** Paused through the campaign (held), so releasing resumes exactly these. */
   pausedByCampaign: boolean;

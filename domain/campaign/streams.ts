@@ -1,4 +1,5 @@
 import { toEpochMs } from '../shared/time';
+import type { TStreamPhase } from '../stream/phases';
 import type { TCampaignStream } from './state.types';
 
 /** A child stream's workflow id: fixed by campaign and key, so a retried start never makes a second stream. */
@@ -14,6 +15,19 @@ export function sortedStreamKeys(streams: Record<string, TCampaignStream>): stri
         toEpochMs(a.plan.scheduledStart) - toEpochMs(b.plan.scheduledStart) || a.key.localeCompare(b.key),
     )
     .map((s) => s.key);
+}
+
+/**
+ * Whether a phase a stream reported (by its own signal, or as the read model has it) is news to the campaign: only from
+ * a started stream, only a different phase, and only from a newer state version than the one the campaign has, so
+ * the lagging read model can never move a stream back (a stream's phases do go back in its own history: a script
+ * resubmitted in preheat returns it to compliance; the version tells which came last). Reports without a version
+ * (from code before versions were sent) are news when they differ.
+ */
+export function isChildPhaseNews(stream: TCampaignStream, phase: TStreamPhase, version?: number): boolean {
+  if (stream.status !== 'started' || stream.phase === phase) return false;
+  if (version === undefined || stream.phaseVersion === undefined) return true;
+  return version > stream.phaseVersion;
 }
 
 /** Streams that are on air now (the campaign heard they entered burst). */

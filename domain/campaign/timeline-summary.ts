@@ -46,7 +46,14 @@ export function summarizeCampaignEvent(event: TCampaignEvent): string {
     case 'ChildFailed':
       return `stream ${event.key} closed without finishing (${event.status})`;
     case 'ChildCommandFailed':
-      return `stream ${event.key} refused ${event.command}: ${event.reason}`;
+      return `stream ${event.key} refused ${event.command}: ${event.reason}${event.slotKept === undefined ? '' : `; its slot stays ${event.slotKept}`}`;
+    case 'UnairedStreamsStopped':
+      return `${event.reason}: ${[
+        event.notStarted.length > 0 ? `not starting ${event.notStarted.join(', ')}` : '',
+        event.beforeLive.length > 0 ? `cancelling ${event.beforeLive.join(', ')} (not live yet)` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')}`;
     case 'StreamsHeld':
       return `held ${event.keys.length} streams (${event.keys.join(', ')}): ${event.reason}`;
     case 'StreamsReleased':

@@ -44,17 +44,23 @@ export const CAMPAIGN_TRANSITIONS: TTransitionTable<TCampaignPhase, TCampaignEve
   BurstExtended: [stay('burst')],
   StreamAdded: [stay('approval', 'scheduled', 'preheat', 'burst', 'blocked')],
   StreamDropped: [stay('approval', 'scheduled', 'preheat', 'burst', 'blocked')],
-  ChildStarted: [stay('scheduled', 'preheat', 'burst', 'tail')],
+  // A start in flight when the campaign moved on (cancelled, the burst over) still happened: it is recorded, and the
+  // stream is stopped as the campaign now requires (child-commands.ts).
+  ChildStarted: [stay('scheduled', 'preheat', 'burst', 'tail', 'review', 'cancelled')],
   ChildStartFailed: [stay('scheduled', 'preheat', 'burst', 'tail')],
   ChildPhaseChanged: [stay(...WITH_CHILDREN)],
   ChildFailed: [stay(...WITH_CHILDREN)],
   ChildCommandFailed: [stay(...WITH_CHILDREN)],
+  UnairedStreamsStopped: [stay('tail')],
   StreamsHeld: [stay('scheduled', 'preheat', 'burst')],
   StreamsReleased: [stay('scheduled', 'preheat', 'burst', 'tail')],
   Paused: [stay('approval', 'scheduled', 'preheat', 'burst', 'tail', 'review')],
   Resumed: [stay('approval', 'scheduled', 'preheat', 'burst', 'tail', 'review')],
-  // Cancelling during the burst stops what is left; streams already on air end early and keep their own reviews.
-  CampaignCancelled: [move(['approval', 'scheduled', 'preheat', 'burst', 'blocked'], 'cancelled')],
+  // Cancelling during the burst stops what is left; streams already on air end early and keep their own reviews. A
+  // cancellation through Temporal (an operator) may come later still: it is recorded rather than lost.
+  CampaignCancelled: [
+    move(['approval', 'scheduled', 'preheat', 'burst', 'tail', 'review', 'blocked'], 'cancelled'),
+  ],
   KpisRolledUp: [stay('preheat', 'burst', 'tail', 'review')],
   AlertRaised: [stay(...OPEN)],
   ContinueConfirmationRequested: [stay('burst')],

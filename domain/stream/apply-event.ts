@@ -103,14 +103,17 @@ export function applyEventPayload(state: TStreamState, event: TStreamEvent): TSt
       return {
         ...unchecked,
         plan: { ...state.plan, products: [...state.plan.products, event.product] },
-        products: { ...state.products, [event.product.sku]: { sku: event.product.sku, dropped: false } },
+        products: {
+          ...state.products,
+          [event.product.sku]: { sku: event.product.sku, dropped: false, submittedBy: event.actor.id },
+        },
       };
     }
     case 'DocumentReplaced': {
       const replaced = updateProduct(state, event.sku, (p) => {
         // New evidence: the old check and any decision on it no longer hold.
         const { problems: _p, checkedAt: _c, decision: _d, ...rest } = p;
-        return rest;
+        return { ...rest, submittedBy: event.actor.id };
       });
       const { productsCheckedAt: _checked, blockedReason: _blocked, ...unchecked } = replaced;
       return {

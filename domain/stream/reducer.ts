@@ -32,7 +32,9 @@ export function initialStreamState(
     ...(campaign === undefined ? {} : { campaign }),
   };
   const products: Record<string, TProductState> = {};
-  for (const product of plan.products) products[product.sku] = { sku: product.sku, dropped: false };
+  // Whoever submits the plan submits its lineup (for a campaign's stream: the person who wrote it into the campaign).
+  for (const product of plan.products)
+    products[product.sku] = { sku: product.sku, dropped: false, submittedBy: actor.id };
   return {
     streamId,
     ...(campaign === undefined ? {} : { campaign }),

@@ -37,6 +37,11 @@ export interface TScriptRevision {
 
 export interface TProductState {
   sku: string;
+  /**
+   * Who put it in the lineup, or last supplied its documents: its submitter, who cannot decide it (absent in streams
+   * from before: the plan's owner stands for them, as always).
+   */
+  submittedBy?: string;
   problems?: TDocumentProblem[];
   checkedAt?: string;
   decision?: { decision: 'approved' | 'rejected'; reason: string; decidedBy: string; decidedAt: string };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DATA_CHECK_FLOOR_SECONDS, PERSON_FLOOR_SECONDS } from '../shared/timing-floors';
+
 const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -21,9 +23,9 @@ export const ZTimingPolicySchema = z.object({
   /** Compliance gates must pass by start minus this, or the stream is blocked (nothing unreviewed goes on air). */
   gateCutoffBeforeStartSeconds: seconds(2 * HOUR, 0, 30 * DAY),
   /** A pending approval is due this long after it was requested (capped by the gate cutoff), then escalated. */
-  approvalSlaSeconds: seconds(4 * HOUR, MINUTE, 30 * DAY),
+  approvalSlaSeconds: seconds(4 * HOUR, PERSON_FLOOR_SECONDS, 30 * DAY),
   /** Reminders repeat at this interval while an approval is pending; they never cancel the task. */
-  approvalReminderIntervalSeconds: seconds(1 * HOUR, MINUTE, 7 * DAY),
+  approvalReminderIntervalSeconds: seconds(1 * HOUR, PERSON_FLOOR_SECONDS, 7 * DAY),
   /** Checklist reminders go out at start minus each offset (T-24h, T-1h, T-15m). */
   checklistReminderOffsetsSeconds: z
     .array(between(1, 30 * DAY))
@@ -34,13 +36,13 @@ export const ZTimingPolicySchema = z.object({
   /** Tail (clips, UGC, after-sales) lasts this long after live end. */
   tailDurationSeconds: seconds(24 * HOUR, 0, 30 * DAY),
   /** The manager is reminded to sign the review off at this interval. */
-  reviewSignoffReminderIntervalSeconds: seconds(24 * HOUR, MINUTE, 7 * DAY),
+  reviewSignoffReminderIntervalSeconds: seconds(24 * HOUR, PERSON_FLOOR_SECONDS, 7 * DAY),
   /** Review sign-off is due this long after the review report arrives. */
-  reviewSignoffSlaSeconds: seconds(72 * HOUR, MINUTE, 90 * DAY),
+  reviewSignoffSlaSeconds: seconds(72 * HOUR, PERSON_FLOOR_SECONDS, 90 * DAY),
   /** During burst, no metric batch for this long raises a "no data" alert (platform feed or collector is down). */
-  metricNoDataSeconds: seconds(5 * MINUTE, 10, DAY),
+  metricNoDataSeconds: seconds(5 * MINUTE, DATA_CHECK_FLOOR_SECONDS, DAY),
   /** The same alert rule does not fire again within this window, so the room operator is not flooded. */
-  alertCooldownSeconds: seconds(10 * MINUTE, MINUTE, DAY),
+  alertCooldownSeconds: seconds(10 * MINUTE, PERSON_FLOOR_SECONDS, DAY),
 });
 export type TTimingPolicy = z.infer<typeof ZTimingPolicySchema>;
 export type TTimingPolicyInput = z.input<typeof ZTimingPolicySchema>;

@@ -18,6 +18,7 @@ import {
 } from './helpers/campaigns';
 import { createHarness, type Harness } from './helpers/harness';
 import { replayAllRuns } from './helpers/replay';
+import { waitUntil } from './helpers/wait';
 
 jest.setTimeout(240_000);
 
@@ -204,18 +205,23 @@ describe('a campaign on the real server', () => {
       recorded.push(campaign.workflowId);
       await approvePlan(campaign);
       const before = await waitForCampaignPhase(campaign, 'scheduled');
-      await campaignAct(campaign, 'pause', people.manager, { reason: '等品牌方确认 waiting for the brand' });
-      await new Promise((r) => setTimeout(r, 1500));
+      const paused = await campaignAct(campaign, 'pause', people.manager, {
+        reason: '等品牌方确认 waiting for the brand',
+      });
+      // A pause long enough to see everything move by it: the campaign's own record of when it paused decides when.
+      const pausedAt = Date.parse((await campaignState(campaign)).pause.pausedAt!);
+      await waitUntil(() => Date.now() >= pausedAt + 1_500);
+      expect(paused.paused).toBe(true);
       await campaignAct(campaign, 'resume', people.manager, {});
       const after = await campaignState(campaign);
-      const paused = after.pause.pauses.at(-1)!.seconds!;
-      expect(paused).toBeGreaterThanOrEqual(1);
+      const pausedSeconds = after.pause.pauses.at(-1)!.seconds!;
+      expect(pausedSeconds).toBeGreaterThanOrEqual(1);
       for (const key of ['preheatStart', 'burstStart', 'burstEnd', 'tailEnd'] as const)
-        expect(Date.parse(after.windows[key]) - Date.parse(before.windows[key])).toBe(paused * 1000);
+        expect(Date.parse(after.windows[key]) - Date.parse(before.windows[key])).toBe(pausedSeconds * 1000);
       expect(
         Date.parse(after.streams.far!.plan.scheduledStart) -
           Date.parse(before.streams.far!.plan.scheduledStart),
-      ).toBe(paused * 1000);
+      ).toBe(pausedSeconds * 1000);
       await campaignAct(campaign, 'cancel', people.manager, { reason: 'test over' });
       expect((await campaign.result()).phase).toBe('cancelled');
     },
@@ -279,7 +285,8 @@ describe('a campaign on the real server', () => {
         extra: {
           goals: { roiFloor: 2 },
           budget: 1000,
-          rules: { roiFloor: { forSeconds: 2, confirmWithinSeconds: 3, onNoAnswer: 'pause_remaining' } },
+          // The floors of every plan (domain/shared/timing-floors.ts): a minute under the floor, a minute to answer.
+          rules: { roiFloor: { forSeconds: 60, confirmWithinSeconds: 60, onNoAnswer: 'pause_remaining' } },
         },
       });
       const campaign = await startCampaign(h, plan);
@@ -292,9 +299,9 @@ describe('a campaign on the real server', () => {
       await waitForPhase(now, 'burst', 30_000);
       await waitForCampaign(campaign, (s) => s.phase === 'burst' && s.streams.now?.phase === 'burst');
       await pushSales(now.workflowId, 10);
-      const asked = await waitForCampaign(campaign, (s) => s.steering.confirmation !== undefined, 30_000);
+      const asked = await waitForCampaign(campaign, (s) => s.steering.confirmation !== undefined, 120_000);
       expect(asked.steering.confirmation!.roi).toBeLessThan(2);
-      const decided = await waitForCampaign(campaign, (s) => s.steering.lastDecision !== undefined, 30_000);
+      const decided = await waitForCampaign(campaign, (s) => s.steering.lastDecision !== undefined, 120_000);
       expect(decided.steering.lastDecision).toMatchObject({ decision: 'pause_remaining', timedOut: true });
       expect(decided.streams.later?.status).toBe('held');
       expect(decided.streams.now?.pausedByCampaign).toBe(false);

@@ -1,5 +1,5 @@
-import { condition, upsertSearchAttributes } from '@temporalio/workflow';
-import { childCommandsFor, type TChildCommand } from '../../domain/campaign/child-commands';
+import { condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { childCommandsFor, unairedStreams, type TChildCommand } from '../../domain/campaign/child-commands';
 import type { TCampaignEvent, TCampaignEventDraft } from '../../domain/campaign/events.types';
 import { applyCampaignEvent } from '../../domain/campaign/reducer';
 import type { TCampaignState } from '../../domain/campaign/state.types';
@@ -16,6 +16,9 @@ import {
 import { SA_PHASE } from '../search-attributes';
 import { announce } from './announcements';
 import { ChildCommandQueue } from './child-command-queue';
+
+/** Versioned change: leaving the burst stops the streams that have not gone on air (UnairedStreamsStopped). */
+export const UNAIRED_STREAMS_PATCH = 'stop-unaired-streams-after-burst';
 
 export interface CarriedCampaignState extends TCarriedRun<TCampaignEvent> {
   state: TCampaignState;
@@ -54,6 +57,7 @@ export class CampaignRun extends WorkflowRun<TCampaignState, TCampaignEvent, TCa
           key: command.key,
           command: command.action,
           reason: reason.slice(0, 500),
+          ...(command.slotKept === undefined ? {} : { slotKept: command.slotKept }),
         }),
       carried?.commands,
     );
@@ -73,8 +77,24 @@ export class CampaignRun extends WorkflowRun<TCampaignState, TCampaignEvent, TCa
     if (this.state.phase !== before.phase)
       upsertSearchAttributes([{ key: SA_PHASE, value: this.state.phase }]);
     for (const command of childCommandsFor(before, this.state, event, this.state.version))
-      this.commands.enqueue(command);
+      if (command.patch === undefined || patched(command.patch)) this.commands.enqueue(command);
     announce(this, before, event);
+    if (before.phase === 'burst' && this.state.phase === 'tail') this.stopUnairedStreams();
+  }
+
+  /**
+   * The burst is over, however it ended (its time, every goal met, a manager): what has not gone on air does not go on
+   * air in the tail. Campaigns whose burst ended before this change keep their old history (UNAIRED_STREAMS_PATCH).
+   */
+  private stopUnairedStreams(): void {
+    const { notStarted, beforeLive } = unairedStreams(this.state);
+    if (notStarted.length + beforeLive.length === 0 || !patched(UNAIRED_STREAMS_PATCH)) return;
+    this.emit({
+      type: 'UnairedStreamsStopped',
+      notStarted,
+      beforeLive,
+      reason: 'the burst is over',
+    });
   }
 
   protected override onDeliveryFailure(failure: TDeliveryFailure): void {

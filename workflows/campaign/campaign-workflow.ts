@@ -58,6 +58,18 @@ function startRun(input: CampaignWorkflowInput): CampaignRun {
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<TCampaignState> {
   const run = startRun(input);
   registerCampaignHandlers(run);
+  // A cancellation through Temporal is the cancel action taken by the system: the streams are stopped, the team told.
+  return run.shieldFromCancellation(
+    () =>
+      void run.emitIf({
+        type: 'CampaignCancelled',
+        reason: 'cancellation requested through Temporal (workflow cancel)',
+      }),
+    () => runCampaign(run),
+  );
+}
+
+async function runCampaign(run: CampaignRun): Promise<TCampaignState> {
   try {
     for (;;) {
       switch (run.state.phase) {

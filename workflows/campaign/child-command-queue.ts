@@ -2,6 +2,7 @@ import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { TChildCommand } from '../../domain/campaign/child-commands';
 import type { TActor } from '../../domain/shared/actor.types';
+import { inBackground } from '../engine/background';
 
 const { commandStream } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -56,7 +57,7 @@ export class ChildCommandQueue {
       if (index < 0) return;
       const [command] = this.queue.splice(index, 1);
       this.inFlight.add(command!);
-      void this.send(command!).finally(() => {
+      void inBackground(() => this.send(command!)).finally(() => {
         this.inFlight.delete(command!);
         this.kick();
       });
@@ -71,6 +72,7 @@ export class ChildCommandQueue {
         action: command.action,
         input: command.input,
         actor: this.actor(),
+        ...(command.fallbacks === undefined ? {} : { fallbacks: command.fallbacks }),
       });
       if (!result.ok) this.onRefused(command, `${result.code}: ${result.reason}`);
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   type TCampaignActionDef,
 } from '../../domain/campaign/actions';
 import { campaignNextDeadline } from '../../domain/campaign/deadlines';
+import { isChildPhaseNews } from '../../domain/campaign/streams';
 import { campaignPendingItems } from '../../domain/campaign/pending-items';
 import { summarizeCampaignEvent } from '../../domain/campaign/timeline-summary';
 import { registerActionUpdates, type TActionResult } from '../engine/action-updates';
@@ -14,11 +15,12 @@ import { CAMPAIGN_UPDATES, campaignStateQuery, childPhaseSignal } from './messag
 
 export function registerCampaignHandlers(run: CampaignRun): void {
   setHandler(campaignStateQuery, () => run.state);
-  setHandler(childPhaseSignal, ({ key, phase }) => {
+  setHandler(childPhaseSignal, ({ key, phase, version }) => {
     const stream = run.state.streams[key];
-    // Only its own streams, and only news: a late or repeated signal changes nothing.
-    if (stream === undefined || stream.phase === phase || stream.status !== 'started') return;
-    if (!run.emitIf({ type: 'ChildPhaseChanged', key, phase })) return;
+    // Only its own streams, and only news: a late, repeated or older report changes nothing.
+    if (stream === undefined || !isChildPhaseNews(stream, phase, version)) return;
+    if (!run.emitIf({ type: 'ChildPhaseChanged', key, phase, ...(version === undefined ? {} : { version }) }))
+      return;
     if (phase === 'blocked')
       run.emitIf({
         type: 'AlertRaised',
@@ -40,7 +42,7 @@ export function registerCampaignHandlers(run: CampaignRun): void {
     (def, parsed, actor): TActionResult => {
       const events = def
         .events(run.state, parsed, actor, { now: nowIso() })
-        .map((draft) => ({ event: run.emit(draft, actor), seq: run.state.version }));
+        .map((draft) => ({ seq: run.state.version + 1, event: run.emit(draft, actor) }));
       const now = nowIso();
       const next = campaignNextDeadline(run.state, now);
       return {

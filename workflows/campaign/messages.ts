@@ -13,5 +13,7 @@ export const campaignStateQuery = defineQuery<TCampaignState>('campaignState');
 export interface TChildPhaseSignal {
   key: string;
   phase: TStreamPhase;
+  /** The stream's state version when it entered the phase (absent from streams before versions were sent). */
+  version?: number;
 }
 export const childPhaseSignal = defineSignal<[TChildPhaseSignal]>('childPhase');

@@ -3,6 +3,7 @@ import type { Activities } from '../../activities';
 import type { TKpiNumbers } from '../../domain/campaign/events.types';
 import { allGoalsMet, dueCampaignAlerts, roiPace, rollupTotals } from '../../domain/campaign/kpis';
 import { remainingStreamKeys } from '../../domain/campaign/actions/run-actions';
+import { isChildPhaseNews } from '../../domain/campaign/streams';
 import { addSeconds, secondsBetween } from '../../domain/shared/time';
 import { nowIso, nowMs } from '../engine/clock';
 import type { CampaignRun } from './campaign-run';
@@ -44,9 +45,15 @@ export async function rollupNow(run: CampaignRun): Promise<boolean> {
   }
   for (const stream of started) {
     const phase = result.phases[stream.key];
-    const current = run.state.streams[stream.key]!;
-    if (phase !== undefined && phase !== current.phase && current.status === 'started')
-      run.emitIf({ type: 'ChildPhaseChanged', key: stream.key, phase });
+    const version = result.versions?.[stream.key];
+    // Read after the await: what the stream told the campaign meanwhile is newer than the read model's lagging row.
+    if (phase !== undefined && isChildPhaseNews(run.state.streams[stream.key]!, phase, version))
+      run.emitIf({
+        type: 'ChildPhaseChanged',
+        key: stream.key,
+        phase,
+        ...(version === undefined ? {} : { version }),
+      });
     const closed = result.closed[stream.key];
     if (closed !== undefined && run.state.streams[stream.key]!.status === 'started')
       run.emitIf({ type: 'ChildFailed', key: stream.key, status: closed });

@@ -1,6 +1,7 @@
 import { condition, log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { TWorkflowKind } from '../../activities/projection/projection.types';
+import { inBackground } from './background';
 
 const { recordWorkflowEvents } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -47,7 +48,7 @@ export class EventShipper<TEvent, TState> {
   kick(): void {
     if (this.inFlight || this.pending.length === 0) return;
     this.inFlight = true;
-    void this.ship();
+    void inBackground(() => this.ship());
   }
 
   get idle(): boolean {

@@ -2,6 +2,7 @@ import { ActivityFailure, log, proxyActivities, sleep } from '@temporalio/workfl
 import type { Activities } from '../../activities';
 import type { NotificationRequest } from '../../activities/notify/notify-request.types';
 import { NOTIFY_ATTEMPT_TIMEOUT_MS, NOTIFY_RETRY_POLICY } from '../../domain/notify/retry-policy';
+import { inBackground } from './background';
 import { nowMs } from './clock';
 
 // On its last attempt the activity records undelivered messages as failed and returns; if even that is impossible
@@ -66,7 +67,7 @@ export class NotificationOutbox {
     while (this.inFlight.size < CONCURRENCY && this.queue.length > 0) {
       const request = this.queue.shift()!;
       this.inFlight.add(request);
-      void this.deliver(request).finally(() => {
+      void inBackground(() => this.deliver(request)).finally(() => {
         this.inFlight.delete(request);
         this.kick();
       });

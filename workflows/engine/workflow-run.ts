@@ -1,8 +1,15 @@
-import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { TWorkflowKind } from '../../activities/projection/projection.types';
 import { SYSTEM_ACTOR, type TActor } from '../../domain/shared/actor.types';
 import { toEpochMs } from '../../domain/shared/time';
 import { nowIso, nowMs } from './clock';
+import { inBackground } from './background';
 import { EventShipper, type TCarriedShipper } from './event-shipper';
 import { NotificationOutbox, type TCarriedOutbox, type TDeliveryFailure } from './notification-outbox';
 
@@ -135,6 +142,18 @@ export class WorkflowRun<TState, TEvent, TDraft, TSettings extends TRunSettings 
     } finally {
       this.seenVersion = this.model.version(this.state);
     }
+  }
+
+  /**
+   * Runs the workflow's body out of reach of Temporal-level cancellation, and hands a cancellation request (an operator's
+   * `temporal workflow cancel`, a client's `handle.cancel()`) to `onCancelRequested` as a decision of the kind's own:
+   * it becomes an event on the timeline with everything the kind does for it (who is told, what is stopped), instead
+   * of a CancelledFailure thrown from whatever await happened to be pending, leaving the read model and the team
+   * behind. The body must then end by itself (the kind's cancelled phase).
+   */
+  async shieldFromCancellation<T>(onCancelRequested: () => void, body: () => Promise<T>): Promise<T> {
+    CancellationScope.current().cancelRequested.catch(() => inBackground(async () => onCancelRequested()));
+    return CancellationScope.nonCancellable(body);
   }
 
   throwIfCancelled(): void {

@@ -7,9 +7,13 @@ import { childPhaseSignal } from '../campaign/messages';
  * the phase from the read model, so a lost signal only delays what the campaign sees). A campaign that has already
  * finished cannot be signalled; the stream goes on regardless.
  */
-export function tellCampaign(campaign: { id: string; key: string }, phase: TStreamPhase): void {
+export function tellCampaign(
+  campaign: { id: string; key: string },
+  phase: TStreamPhase,
+  version: number,
+): void {
   getExternalWorkflowHandle(campaign.id)
-    .signal(childPhaseSignal, { key: campaign.key, phase })
+    .signal(childPhaseSignal, { key: campaign.key, phase, version })
     .catch((error: unknown) =>
       log.warn('campaign not told of a phase change', {
         campaignId: campaign.id,

@@ -20,7 +20,7 @@ export function registerStreamHandlers(run: StreamRun): void {
     (def, parsed, actor): TActionResult => {
       const events = def
         .events(run.state, parsed, actor, { now: nowIso() })
-        .map((draft) => ({ event: run.emit(draft, actor), seq: run.state.version }));
+        .map((draft) => ({ seq: run.state.version + 1, event: run.emit(draft, actor) }));
       const now = nowIso();
       const next = nextDeadline(run.state, now);
       return {

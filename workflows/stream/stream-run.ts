@@ -71,7 +71,8 @@ export class StreamRun extends WorkflowRun<TStreamState, TStreamEvent, TStreamEv
     if (this.state.phase !== before.phase) {
       upsertSearchAttributes([{ key: SA_PHASE, value: this.state.phase }]);
       // A campaign's stream tells its campaign each phase it enters.
-      if (this.state.campaign !== undefined) tellCampaign(this.state.campaign, this.state.phase);
+      if (this.state.campaign !== undefined)
+        tellCampaign(this.state.campaign, this.state.phase, this.state.version);
     }
     if (this.state.schedule.scheduledStart !== before.schedule.scheduledStart)
       upsertSearchAttributes([

@@ -1,4 +1,4 @@
-import { ApplicationFailure, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, log, workflowInfo } from '@temporalio/workflow';
 import { SYSTEM_ACTOR, type TActor } from '../../domain/shared/actor.types';
 import type { TCampaignLink, TStreamEventOf } from '../../domain/stream/events.types';
 import { planShapeProblem } from '../../domain/stream/plan-guard';
@@ -68,6 +68,32 @@ function startRun(input: StreamWorkflowInput): StreamRun {
 export async function streamWorkflow(input: StreamWorkflowInput): Promise<TStreamState> {
   const run = startRun(input);
   registerStreamHandlers(run);
+  return run.shieldFromCancellation(
+    () => cancelRequestedThroughTemporal(run),
+    () => runStream(run),
+  );
+}
+
+/**
+ * A cancellation through Temporal (an operator, a script) is the stream's own cancel, taken by the system, wherever a
+ * cancel is possible: the team is told, the timeline says so. A live stream is never cancelled (it ends early, and its
+ * sales still get their review): the request is put on its timeline and ignored; after the live there is nothing
+ * left to cancel.
+ */
+function cancelRequestedThroughTemporal(run: StreamRun): void {
+  const reason = 'cancellation requested through Temporal (workflow cancel)';
+  if (run.emitIf({ type: 'Cancelled', reason })) return;
+  log.warn('cancel request ignored: the stream is past its gates', { phase: run.state.phase });
+  if (run.state.phase === 'burst')
+    run.emitIf({
+      type: 'AlertRaised',
+      ruleId: 'cancel_request_ignored',
+      message: `${reason} while live: ignored. A live stream is ended early (end-early), not cancelled.`,
+      notified: [],
+    });
+}
+
+async function runStream(run: StreamRun): Promise<TStreamState> {
   try {
     for (;;) {
       switch (run.state.phase) {

@@ -1,6 +1,7 @@
 import type { TCampaignEvent } from '../../../domain/campaign/events.types';
 import type { TCampaignState } from '../../../domain/campaign/state.types';
 import { STREAM_ROLES } from '../../../domain/stream/plan.constants';
+import { formatZonedDateTime } from '../../../domain/time/format-zoned';
 import { isMember } from '../../../domain/stream/roster';
 import type { PageContext } from '../context';
 import type { TMessageKey } from '../messages';
@@ -67,7 +68,19 @@ export function describeCampaignEvent(
     case 'ChildFailed':
       return t('cev.ChildFailed', { key: event.key });
     case 'ChildCommandFailed':
-      return t('cev.ChildCommandFailed', { key: event.key });
+      return event.slotKept === undefined
+        ? t('cev.ChildCommandFailed', { key: event.key })
+        : t('cev.ChildCommandFailedSlotKept', {
+            key: event.key,
+            slot: formatZonedDateTime(Date.parse(event.slotKept), state.plan.timeZone, ctx.locale),
+          });
+    case 'UnairedStreamsStopped':
+      return (
+        t('cev.UnairedStreamsStopped', {
+          notStarted: event.notStarted.length,
+          beforeLive: event.beforeLive.length,
+        }) + reason(event.reason)
+      );
     case 'StreamsHeld':
       return t('cev.StreamsHeld', { count: event.keys.length }) + reason(event.reason);
     case 'StreamsReleased':

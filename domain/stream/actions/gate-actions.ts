@@ -169,8 +169,10 @@ export const decideProduct = defineStreamAction({
         'ALREADY_DECIDED',
         `Product ${input.sku} was already ${product.decision.decision} by ${product.decision.decidedBy}`,
       );
-    // The plan's owner put the lineup together, so they are its submitter.
+    // The plan's owner answers for the lineup, and whoever put this product in it (or supplied its documents) is its
+    // submitter: neither decides it.
     forbidSelfApproval(actor, state.plan.owner, `the lineup (product ${input.sku})`);
+    forbidSelfApproval(actor, product.submittedBy, `product ${input.sku}`);
     if (product.problems === undefined)
       throw new DomainError('INVALID_STATE', `Documents of ${input.sku} have not been checked yet`);
     if (input.decision === 'approved' && product.problems.length > 0)
@@ -184,7 +186,11 @@ export const decideProduct = defineStreamAction({
   available: (state, actor) =>
     !sameActorId(actor.id, state.plan.owner) &&
     Object.values(state.products).some(
-      (p) => !p.dropped && p.decision === undefined && p.problems !== undefined,
+      (p) =>
+        !p.dropped &&
+        p.decision === undefined &&
+        p.problems !== undefined &&
+        (p.submittedBy === undefined || !sameActorId(actor.id, p.submittedBy)),
     ),
   events: (_state, input) => [{ type: 'ProductDecided', ...input }],
   form: 'product-decisions',

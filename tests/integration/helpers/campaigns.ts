@@ -72,7 +72,7 @@ export function campaignPlanInput(options: {
       analyst: [{ id: 'analyst@example.com', name: '数据', email: 'analyst@example.com' }],
       host: [{ id: 'host@example.com', name: '主播', email: 'host@example.com' }],
     },
-    timing: { rollupEverySeconds: 1, approvalReminderIntervalSeconds: 60, alertCooldownSeconds: 60 },
+    timing: { rollupEverySeconds: 10, approvalReminderIntervalSeconds: 60, alertCooldownSeconds: 60 },
     ...options.extra,
   };
 }

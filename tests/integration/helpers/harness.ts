@@ -33,6 +33,8 @@ export function uniqueId(prefix: string): string {
 export async function createHarness(
   options: {
     workflowsPath?: string;
+    /** Workflow interceptor modules bundled with the real workflows (bundles them for this harness: ~10 s). */
+    workflowInterceptorModules?: string[];
     /** Another dev server than the run's shared one (e.g. one started with special dynamic config). */
     temporalAddress?: string;
     /** Extra environment for parseConfig (e.g. SMTP_URL pointing at a test SMTP server). */
@@ -70,8 +72,13 @@ export async function createHarness(
     taskQueue,
     deps: { db: options.workerDb ? options.workerDb(db) : db, logger, config, ...options.deps },
     ...(options.wrapActivities ? { wrapActivities: options.wrapActivities } : {}),
-    ...(options.workflowsPath
-      ? { workflowsPath: options.workflowsPath }
+    ...(options.workflowsPath || options.workflowInterceptorModules
+      ? {
+          workflowsPath: options.workflowsPath ?? require.resolve('../../../workflows'),
+          ...(options.workflowInterceptorModules
+            ? { workflowInterceptorModules: options.workflowInterceptorModules }
+            : {}),
+        }
       : { workflowBundle: { code: fs.readFileSync(requireTestEnv('workflowBundle'), 'utf8') } }),
   });
   const running = worker.run();
