@@ -1,5 +1,6 @@
 import { toEpochMs } from '../shared/time';
 import type { TStreamPhase } from '../stream/phases';
+import { overlappingSlot, type TSlot } from './plan-rules';
 import type { TCampaignStream } from './state.types';
 
 /** A child stream's workflow id: fixed by campaign and key, so a retried start never makes a second stream. */
@@ -28,6 +29,32 @@ export function isChildPhaseNews(stream: TCampaignStream, phase: TStreamPhase, v
   if (stream.status !== 'started' || stream.phase === phase) return false;
   if (version === undefined || stream.phaseVersion === undefined) return true;
   return version > stream.phaseVersion;
+}
+
+/** Streams still on the calendar: not dropped, failed or over. */
+export function onCalendar(stream: TCampaignStream): boolean {
+  return stream.status === 'planned' || stream.status === 'held' || stream.status === 'started';
+}
+
+export function slotOf(stream: TCampaignStream): TSlot {
+  return {
+    key: stream.key,
+    room: stream.room,
+    start: stream.plan.scheduledStart,
+    durationMinutes: stream.plan.plannedDurationMinutes,
+  };
+}
+
+/** Two streams on the calendar in one room at once, if any (a room hosts one live at a time). */
+export function roomClash(
+  streams: Record<string, TCampaignStream>,
+): { slot: TSlot; other: TSlot } | undefined {
+  const slots = Object.values(streams).filter(onCalendar).map(slotOf);
+  for (const slot of slots) {
+    const other = overlappingSlot(slot, slots);
+    if (other !== undefined) return { slot, other };
+  }
+  return undefined;
 }
 
 /** Streams that are on air now (the campaign heard they entered burst). */

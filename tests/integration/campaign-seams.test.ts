@@ -27,6 +27,8 @@ describe('a campaign and its streams', () => {
   // campaign's rollups are counted per stream they read.
   const lagging = new Set<string>();
   const rollupsStarted = new Map<string, number>();
+  // Commands from the campaign to a stream in `commandsHeld` wait (the stream moves on before it hears them).
+  const commandsHeld = new Set<string>();
   let ready: Promise<Harness> | undefined;
   const harness = () =>
     (ready ??= createHarness({
@@ -35,6 +37,10 @@ describe('a campaign and its streams', () => {
         async recordWorkflowEvents(input) {
           await waitUntil(() => !lagging.has(input.workflowId), { timeoutMs: 600_000 });
           return activities.recordWorkflowEvents(input);
+        },
+        async commandStream(input) {
+          await waitUntil(() => !commandsHeld.has(input.workflowId), { timeoutMs: 600_000 });
+          return activities.commandStream(input);
         },
         async rollupCampaign(input) {
           for (const { workflowId } of input.streams)
@@ -47,6 +53,7 @@ describe('a campaign and its streams', () => {
   afterAll(async () => {
     const h = await harness();
     lagging.clear();
+    commandsHeld.clear();
     expect(await replayAllRuns(h.client, recorded)).toBeGreaterThanOrEqual(recorded.length);
     await h.close();
   });
@@ -155,6 +162,50 @@ describe('a campaign and its streams', () => {
       expect(ended.schedule.endedEarly?.reason).toContain('brand pulled out');
       const final = await campaign.result();
       expect(final.timeline.entries.map((e) => e.type)).not.toContain('ChildCommandFailed');
+    },
+  );
+
+  it.concurrent(
+    "a stream goes live before the campaign's new slot reaches it: it refuses, the campaign keeps its slot and tells the managers",
+    async () => {
+      const h = await harness();
+      const campaign = await started(
+        campaignPlanInput({
+          preheatIn: 20,
+          burstIn: 30,
+          burstEndIn: 900,
+          tailEndIn: 1000,
+          streams: [{ key: 'hero', startIn: 60, minutes: 10 }],
+        }),
+      );
+      const hero = await streamOf(campaign, 'hero');
+      await passGates(hero);
+      const before = await waitForCampaign(
+        campaign,
+        (s) => s.phase === 'burst' && s.streams.hero?.phase === 'preheat',
+        90_000,
+      );
+      const slot = before.streams.hero!.plan.scheduledStart;
+      commandsHeld.add(hero.workflowId);
+      await campaignAct(campaign, 'extend-burst', people.manager, { minutes: 30, reason: '延长 30 分钟' });
+      // The campaign moved the slot and sent the stream its reschedule; the stream goes live first.
+      expect((await campaignState(campaign)).streams.hero!.plan.scheduledStart).not.toBe(slot);
+      await waitForPhase(hero, 'burst', 90_000);
+      commandsHeld.delete(hero.workflowId);
+      const refused = await waitForCampaign(campaign, (s) =>
+        s.timeline.entries.some((e) => e.type === 'ChildCommandFailed'),
+      );
+      expect(refused.streams.hero!.plan.scheduledStart).toBe(slot);
+      expect((await hero.query(streamStateQuery)).schedule.scheduledStart).toBe(slot);
+      await waitUntil(
+        async () =>
+          (await h.db.notification.count({
+            where: { workflowId: campaign.workflowId, template: 'campaign_stream_problem' },
+          })) > 0,
+        { what: 'the managers to be told' },
+      );
+      await campaignAct(campaign, 'cancel', people.manager, { reason: 'test over' });
+      await waitForState(hero, (s) => s.schedule.endedEarly !== undefined, 60_000);
     },
   );
 

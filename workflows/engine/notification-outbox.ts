@@ -14,6 +14,11 @@ const { sendNotification } = proxyActivities<Activities>({
 
 /** Messages a workflow may send per hour; more waits for the window (a bug or a loop must not flood people). */
 export const NOTIFICATIONS_PER_HOUR = 120;
+/**
+ * Messages waiting at most (for the hourly cap, or a provider that is down): what a loop gone wrong produces beyond
+ * this is not kept (a workflow's memory and what continue-as-new carries stay bounded) and is reported instead.
+ */
+export const MAX_WAITING_NOTIFICATIONS = 500;
 /** Sends in flight at once: a slow provider for one message does not hold back the next. */
 const CONCURRENCY = 4;
 const HOUR_MS = 3600_000;
@@ -40,6 +45,7 @@ export class NotificationOutbox {
   private queue: NotificationRequest[];
   private sentAtMs: number[];
   private readonly inFlight = new Set<NotificationRequest>();
+  private dropped = 0;
 
   constructor(
     private readonly onFailure: (failure: TDeliveryFailure) => void,
@@ -50,6 +56,16 @@ export class NotificationOutbox {
   }
 
   enqueue(request: NotificationRequest): void {
+    if (this.queue.length >= MAX_WAITING_NOTIFICATIONS) {
+      // One report per hundred dropped, so the report itself cannot flood the timeline.
+      if (this.dropped++ % 100 === 0)
+        this.onFailure({
+          request,
+          failed: request.recipients.length,
+          reason: `not queued: ${MAX_WAITING_NOTIFICATIONS} messages already wait for the hourly cap (${this.dropped} dropped so far)`,
+        });
+      return;
+    }
     this.queue.push(request);
     this.kick();
   }

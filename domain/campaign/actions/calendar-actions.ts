@@ -3,20 +3,11 @@ import { DomainError } from '../../shared/errors';
 import { isBefore } from '../../shared/time';
 import { CAMPAIGN_STREAMS_MAX, overlappingSlot, slotOutsideBurst, type TSlot } from '../plan-rules';
 import type { TCampaignState, TCampaignStream } from '../state.types';
-import { isLive, isStartedBeforeLive } from '../streams';
+import { isLive, isStartedBeforeLive, onCalendar, slotOf } from '../streams';
 import { isUnstarted } from '../shift';
 import { defineCampaignAction, MANAGER, reasonSpec } from './define';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-/** Streams still on the calendar: not dropped, failed or over. */
-const onCalendar = (s: TCampaignStream) =>
-  s.status === 'planned' || s.status === 'held' || s.status === 'started';
-const slotOf = (s: TCampaignStream): TSlot => ({
-  key: s.key,
-  room: s.room,
-  start: s.plan.scheduledStart,
-  durationMinutes: s.plan.plannedDurationMinutes,
-});
 
 export const extendBurst = defineCampaignAction({
   name: 'extend-burst',

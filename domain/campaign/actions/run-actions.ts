@@ -3,7 +3,8 @@ import { DomainError } from '../../shared/errors';
 import { secondsBetween } from '../../shared/time';
 import { CAMPAIGN_PAUSABLE_PHASES, CAMPAIGN_PHASES, type TCampaignPhase } from '../phases';
 import type { TCampaignState } from '../state.types';
-import { isLive } from '../streams';
+import { shiftUnstarted } from '../shift';
+import { isLive, roomClash } from '../streams';
 import { defineCampaignAction, MANAGER, reasonSpec } from './define';
 
 const NEXT: Partial<Record<TCampaignPhase, 'preheat' | 'burst' | 'tail' | 'review'>> = {
@@ -36,16 +37,20 @@ export const resume = defineCampaignAction({
   input: spec.object({}),
   phases: CAMPAIGN_PAUSABLE_PHASES,
   who: [MANAGER],
-  check(state) {
-    if (state.pause.pausedAt === undefined)
-      throw new DomainError('INVALID_STATE', 'The campaign is not paused');
+  check(state, _input, _actor, ctx) {
+    const from = state.pause.pausedAt;
+    if (from === undefined) throw new DomainError('INVALID_STATE', 'The campaign is not paused');
+    // Streams not started yet move by the pause, started ones stay: a moved slot may now meet one in its room.
+    const clash = roomClash(shiftUnstarted(state.streams, pausedSecondsUntil(state, ctx.now), from));
+    if (clash !== undefined)
+      throw new DomainError(
+        'INVALID_STATE',
+        `Resuming moves stream ${clash.slot.key} by the pause onto ${clash.other.key} in room ${clash.slot.room}: take one out (cancel-stream) first`,
+      );
   },
   available: (state) => state.pause.pausedAt !== undefined,
   events: (state, _input, _actor, ctx) => [
-    {
-      type: 'Resumed',
-      pausedSeconds: Math.max(0, Math.round(secondsBetween(state.pause.pausedAt!, ctx.now))),
-    },
+    { type: 'Resumed', pausedSeconds: pausedSecondsUntil(state, ctx.now) },
   ],
   form: 'confirm',
 });
@@ -85,6 +90,11 @@ export const cancel = defineCampaignAction({
   form: 'fields',
   confirm: true,
 });
+
+/** How long the open pause has lasted at `now`, in whole seconds: what a resume moves everything ahead by. */
+function pausedSecondsUntil(state: TCampaignState, now: string): number {
+  return Math.max(0, Math.round(secondsBetween(state.pause.pausedAt!, now)));
+}
 
 /** Streams that the ROI rule would hold: not on air yet and still going to happen. */
 export function remainingStreamKeys(state: TCampaignState): string[] {
