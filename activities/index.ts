@@ -10,6 +10,7 @@ import { createComplianceActivities } from './compliance/compliance-checks';
 import { createProjectionActivities } from './projection/record-workflow-events';
 import { createCampaignStreamActivities } from './campaigns/campaign-streams';
 import { createCampaignReviewActivities } from './campaigns/campaign-review';
+import { createReconcileActivities } from './reconcile/closed-workflows';
 import { createScheduleActivities } from './schedules';
 
 export interface ActivityDeps {
@@ -34,8 +35,14 @@ function analyticsClientFor(deps: ActivityDeps, config: Config): AnalyticsClient
 /** Every activity the worker registers, built once from its clients. Workflows import the type only. */
 export function createActivities(deps: ActivityDeps) {
   const config = deps.config ?? parseConfig({});
+  const notify = createNotifyActivities({
+    db: deps.db,
+    logger: deps.logger,
+    config,
+    transports: deps.transports,
+  });
   return {
-    ...createNotifyActivities({ db: deps.db, logger: deps.logger, config, transports: deps.transports }),
+    ...notify,
     ...createAnalyticsActivities({
       db: deps.db,
       logger: deps.logger,
@@ -47,6 +54,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignStreamActivities(deps),
     ...createCampaignReviewActivities(deps),
     ...createScheduleActivities({ db: deps.db, logger: deps.logger, config, temporal: deps.temporal }),
+    ...createReconcileActivities({ ...deps, config, sendNotification: notify.sendNotification }),
   };
 }
 

@@ -1,9 +1,10 @@
-import type { Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createApp } from '../api/app';
 import { ensureFirstAdmin } from '../api/auth/users';
 import { createWorker } from '../workers/create-worker';
+import { ensureSystemSchedules } from '../workers/system-schedules';
 import type { Config } from './config';
 import { createDb, type Db } from './db';
 import { closeServer, listen, type ShutdownSequence } from './lifecycle';
@@ -45,6 +46,11 @@ export async function runWorker(
     deps: { ...deps, config },
     maxCachedWorkflows: config.workflowCacheSize,
   });
+  await ensureSystemSchedules(
+    new Client({ connection, namespace: config.temporal.namespace }),
+    config.temporal.taskQueue,
+    deps.logger,
+  );
   const running = worker.run();
   running.catch((error: unknown) => {
     deps.logger.fatal({ err: error }, 'worker stopped with an error');

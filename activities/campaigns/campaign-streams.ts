@@ -1,28 +1,17 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { TStreamKpis } from '../../domain/campaign/events.types';
-import type { TChildCommandName } from '../../domain/campaign/events.types';
 import { totalsFromSeries } from '../../domain/review/kpi-aggregates';
-import type { TActor } from '../../domain/shared/actor.types';
-import { DOMAIN_ERROR_CODES } from '../../domain/shared/errors';
 import type { TStreamPhase } from '../../domain/stream/phases';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
-import { STREAM_UPDATES } from '../../workflows/stream/messages';
 import { readStreamSeries } from '../analytics/metric-store';
+import {
+  commandStreamWithFallbacks,
+  type CommandStreamInput,
+  type CommandStreamResult,
+} from './stream-commands';
 
-export interface CommandStreamInput {
-  /** The Update's id: a retried activity or a replayed campaign re-sends the same command, and it is applied once. */
-  commandId: string;
-  workflowId: string;
-  action: TChildCommandName;
-  input: Record<string, unknown>;
-  actor: TActor;
-  /** Tried in order when the stream refuses the action for its phase (INVALID_PHASE): "stop" as the stream is now. */
-  fallbacks?: TChildCommandName[];
-}
-
-export type CommandStreamResult = { ok: true; phase: string } | { ok: false; code: string; reason: string };
+export type { CommandStreamInput, CommandStreamResult } from './stream-commands';
 
 export interface RollupCampaignInput {
   streams: Array<{ key: string; workflowId: string }>;
@@ -75,19 +64,8 @@ export function createCampaignStreamActivities({
   };
 
   return {
-    async commandStream(input: CommandStreamInput): Promise<CommandStreamResult> {
-      const actions = [input.action, ...(input.fallbacks ?? [])];
-      let answer: CommandStreamResult = { ok: false, code: 'INVALID_INPUT', reason: 'no action' };
-      for (const [index, action] of actions.entries()) {
-        // The first attempt keeps the command's own id (a retry or a replay re-sends it once); each fallback its own.
-        answer = await sendOne(
-          { ...input, action },
-          index === 0 ? input.commandId : `${input.commandId}:${action}`,
-        );
-        if (answer.ok || answer.code !== 'INVALID_PHASE') return answer;
-      }
-      return answer;
-    },
+    commandStream: (input: CommandStreamInput): Promise<CommandStreamResult> =>
+      commandStreamWithFallbacks(client(), logger, input),
 
     async rollupCampaign(input: RollupCampaignInput): Promise<RollupCampaignResult> {
       const ids = input.streams.map((s) => s.workflowId);
@@ -120,33 +98,4 @@ export function createCampaignStreamActivities({
       return { perStream, phases, versions, closed };
     },
   };
-
-  async function sendOne(input: CommandStreamInput, updateId: string): Promise<CommandStreamResult> {
-    const update = STREAM_UPDATES[input.action];
-    if (update === undefined)
-      return { ok: false, code: 'INVALID_INPUT', reason: `Unknown action ${input.action}` };
-    try {
-      const result = await client()
-        .workflow.getHandle(input.workflowId)
-        .executeUpdate(update, {
-          args: [{ actor: input.actor, input: input.input, kind: 'stream' }],
-          updateId,
-        });
-      return { ok: true, phase: result.phase };
-    } catch (error) {
-      // A refusal is an answer, not a failure to retry: the campaign puts it on its timeline.
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        const code = error.cause.type ?? 'REFUSED';
-        if ((DOMAIN_ERROR_CODES as readonly string[]).includes(code))
-          return { ok: false, code, reason: error.cause.message };
-      }
-      if (error instanceof WorkflowNotFoundError)
-        return { ok: false, code: 'NOT_FOUND', reason: `Stream ${input.workflowId} is not running` };
-      logger.warn(
-        { err: error, workflowId: input.workflowId, action: input.action },
-        'stream command failed',
-      );
-      throw error;
-    }
-  }
 }

@@ -54,6 +54,8 @@ export const ZCampaignSummarySchema = z.object({
   nextDeadline: z.object({ kind: z.string(), at: z.string() }).nullable(),
   pendingItems: z.number(),
   streams: z.number(),
+  /** How its workflow closed outside liveops (terminated, timed_out, failed, canceled); null while it is liveops'. */
+  closedAs: z.string().nullable(),
   updatedAt: z.string(),
 });
 

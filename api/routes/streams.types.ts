@@ -66,6 +66,8 @@ export const ZStreamSummarySchema = z.object({
   nextDeadline: z.object({ kind: z.string(), at: z.string() }).nullable(),
   /** null when listed from Temporal's visibility store (it does not know). */
   pendingItems: z.number().nullable(),
+  /** How its workflow closed outside liveops (terminated, timed_out, failed, canceled); null while it is liveops'. */
+  closedAs: z.string().nullable(),
   updatedAt: z.string(),
 });
 

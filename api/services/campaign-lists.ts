@@ -17,6 +17,8 @@ export interface CampaignSummary {
   nextDeadline: { kind: string; at: string } | null;
   pendingItems: number;
   streams: number;
+  /** How its workflow closed outside liveops (terminated, timed out, failed), if it did: `phase` is where it stopped. */
+  closedAs: string | null;
   updatedAt: string;
 }
 
@@ -70,6 +72,7 @@ export async function listCampaigns(db: Db, filter: CampaignListFilter): Promise
           : null,
       pendingItems: r.pendingApprovals,
       streams: r.streamCount,
+      closedAs: r.closedAs,
       updatedAt: r.updatedAt.toISOString(),
     })),
     nextCursor:

@@ -14,6 +14,8 @@ export interface StreamSummary {
   paused: boolean;
   nextDeadline: { kind: string; at: string } | null;
   pendingItems: number;
+  /** How its workflow closed outside liveops (terminated, timed out, failed), if it did: `phase` is where it stopped. */
+  closedAs: string | null;
   updatedAt: string;
 }
 
@@ -48,6 +50,7 @@ const LIST_COLUMNS = {
   nextDeadlineAt: true,
   nextDeadlineKind: true,
   pendingApprovals: true,
+  closedAs: true,
   updatedAt: true,
 } as const satisfies Prisma.StreamRecordSelect;
 
@@ -104,6 +107,7 @@ export async function listStreams(db: Db, filter: StreamListFilter): Promise<Pag
           ? { kind: r.nextDeadlineKind, at: r.nextDeadlineAt.toISOString() }
           : null,
       pendingItems: r.pendingApprovals,
+      closedAs: r.closedAs,
       updatedAt: r.updatedAt.toISOString(),
     })),
     nextCursor:

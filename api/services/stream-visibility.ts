@@ -38,6 +38,8 @@ export async function listStreamsFromVisibility(
       timeZone: typeof memo.timeZone === 'string' ? memo.timeZone : 'Asia/Shanghai',
       paused: false,
       nextDeadline: null,
+      // Visibility's own status would say; the read model's column is what lists keep, so this list leaves it open.
+      closedAs: null,
       pendingItems: null,
       updatedAt: (execution.closeTime ?? execution.startTime).toISOString(),
     });

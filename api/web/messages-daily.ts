@@ -322,6 +322,7 @@ export const DAILY_MESSAGES = {
   'cev.ChildStartFailed': m('直播 {key} 未能启动', 'stream {key} could not start'),
   'cev.ChildPhaseChanged': m('直播 {key} 进入{phase}', 'stream {key} is {phase}'),
   'cev.ChildFailed': m('直播 {key} 未完成即结束', 'stream {key} closed without finishing'),
+  'words.closedOutside': m('已在 liveops 之外结束（{status}）', 'closed outside liveops ({status})'),
   'cev.ChildCommandFailed': m('直播 {key} 拒绝了指令', 'stream {key} refused a command'),
   'cev.ChildCommandFailedSlotKept': m(
     '直播 {key} 拒绝了改期，仍在 {slot} 开播',

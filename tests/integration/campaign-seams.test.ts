@@ -10,7 +10,8 @@ import {
   waitForCampaign,
   type CampaignHandle,
 } from './helpers/campaigns';
-import { createHarness, type Harness } from './helpers/harness';
+import type { ReconcileResult } from '../../activities/reconcile/closed-workflows';
+import { createHarness, uniqueId, type Harness } from './helpers/harness';
 import { replayAllRuns } from './helpers/replay';
 import { act, passGates, people, waitForPhase, waitForState, type StreamHandle } from './helpers/streams';
 import { waitUntil } from './helpers/wait';
@@ -283,6 +284,63 @@ describe('a campaign and its streams', () => {
           })) > 0,
         { what: 'the team to be told' },
       );
+    },
+  );
+
+  it.concurrent(
+    'a campaign terminated outside liveops: the reconciler marks it, stops its streams and tells the team once',
+    async () => {
+      const h = await harness();
+      const campaign = await started(
+        campaignPlanInput({
+          preheatIn: 300,
+          burstIn: 400,
+          burstEndIn: 900,
+          tailEndIn: 1000,
+          streams: [{ key: 'orphan', startIn: 420 }],
+          streamTiming: { approvalSlaSeconds: 600 },
+        }),
+      );
+      const orphan = await streamOf(campaign, 'orphan');
+      await waitUntil(
+        async () =>
+          (await h.db.campaignRecord.findUnique({ where: { id: campaign.workflowId } }))?.stateJson.includes(
+            orphan.workflowId,
+          ) === true,
+        { what: "the read model to hold the campaign's stream" },
+      );
+      await campaign.terminate('operator cleanup');
+      // Visibility lists a closed workflow a moment later: passes run until one has seen it.
+      const passes: ReconcileResult[] = [];
+      await waitUntil(
+        async () => {
+          passes.push(
+            await h.client.workflow.execute('reconcileReadModelWorkflow', {
+              taskQueue: h.taskQueue,
+              workflowId: uniqueId('reconcile'),
+            }),
+          );
+          return passes.some((p) => p.marked.some((m) => m.workflowId === campaign.workflowId));
+        },
+        { timeoutMs: 60_000, intervalMs: 500, what: 'a pass to mark the campaign' },
+      );
+      const stopped = await orphan.result();
+      expect(stopped.phase).toBe('cancelled');
+      expect(stopped.cancelledReason).toContain('terminated');
+      const record = await h.db.campaignRecord.findUniqueOrThrow({ where: { id: campaign.workflowId } });
+      expect(record.closedAs).toBe('terminated');
+      expect(await h.db.pendingItem.count({ where: { workflowId: campaign.workflowId } })).toBe(0);
+      // A later pass changes nothing and tells nobody again.
+      const again: ReconcileResult = await h.client.workflow.execute('reconcileReadModelWorkflow', {
+        taskQueue: h.taskQueue,
+        workflowId: uniqueId('reconcile'),
+      });
+      expect(again.marked.map((m) => m.workflowId)).not.toContain(campaign.workflowId);
+      const notices = await h.db.notification.findMany({
+        where: { workflowId: campaign.workflowId, template: 'campaign_cancelled' },
+      });
+      expect(notices.length).toBeGreaterThan(0);
+      expect(new Set(notices.map((n) => n.recipient)).size).toBe(notices.length);
     },
   );
 

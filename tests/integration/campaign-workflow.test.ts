@@ -20,7 +20,7 @@ import { createHarness, type Harness } from './helpers/harness';
 import { replayAllRuns } from './helpers/replay';
 import { waitUntil } from './helpers/wait';
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 describe('a campaign on the real server', () => {
   let ready: Promise<Harness> | undefined;
@@ -43,14 +43,14 @@ describe('a campaign on the real server', () => {
     async () => {
       const h = await harness();
       const plan = campaignPlanInput({
-        preheatIn: 6,
-        burstIn: 10,
-        burstEndIn: 80,
-        tailEndIn: 84,
+        preheatIn: 20,
+        burstIn: 30,
+        burstEndIn: 110,
+        tailEndIn: 114,
         streams: [
-          { key: 'day-1', startIn: 12 },
-          { key: 'day-2', startIn: 13 },
-          { key: 'day-3', startIn: 14 },
+          { key: 'day-1', startIn: 40 },
+          { key: 'day-2', startIn: 41 },
+          { key: 'day-3', startIn: 42 },
         ],
       });
       // A manager submits it: they cannot approve it themselves; another manager can.
@@ -71,10 +71,10 @@ describe('a campaign on the real server', () => {
       const linked = await streams[0]!.query(streamStateQuery);
       expect(linked.campaign).toMatchObject({ id: campaign.workflowId, key: 'day-1' });
 
-      const burst = await waitForCampaignPhase(campaign, 'burst', 30_000);
+      const burst = await waitForCampaignPhase(campaign, 'burst', 90_000);
       expect(burst.timeline.entries.map((e) => e.type)).toEqual(expect.arrayContaining(['PhaseEntered']));
       // Sales pushed for each stream while it is live.
-      await Promise.all(streams.map((s) => waitForPhase(s, 'burst', 30_000)));
+      await Promise.all(streams.map((s) => waitForPhase(s, 'burst', 90_000)));
       const sales: Record<string, { gmv: number; orders: number; new_followers: number }> = {
         'day-1': { gmv: 120.5, orders: 3, new_followers: 7 },
         'day-2': { gmv: 300, orders: 5, new_followers: 2 },
@@ -124,15 +124,15 @@ describe('a campaign on the real server', () => {
     async () => {
       const h = await harness();
       const plan = campaignPlanInput({
-        preheatIn: 4,
-        burstIn: 8,
-        burstEndIn: 400,
-        tailEndIn: 410,
+        preheatIn: 20,
+        burstIn: 30,
+        burstEndIn: 430,
+        tailEndIn: 440,
         streams: [
-          { key: 'early', room: 'A', startIn: 12 },
-          { key: 'late', room: 'A', startIn: 150 },
+          { key: 'early', room: 'A', startIn: 40 },
+          { key: 'late', room: 'A', startIn: 180 },
           // Its start (minus the time its gates need) is far enough away that the campaign has not started it yet.
-          { key: 'later', room: 'B', startIn: 300, minutes: 1 },
+          { key: 'later', room: 'B', startIn: 330, minutes: 1 },
         ],
       });
       const campaign = await startCampaign(h, plan);
@@ -142,7 +142,7 @@ describe('a campaign on the real server', () => {
       const late = await streamHandle(campaign, 'late');
       recorded.push(early.workflowId, late.workflowId);
       await passGates(early);
-      await waitForPhase(early, 'burst', 30_000);
+      await waitForPhase(early, 'burst', 90_000);
       const before = await waitForCampaign(
         campaign,
         (s) => s.phase === 'burst' && s.streams.early?.phase === 'burst',
@@ -239,11 +239,11 @@ describe('a campaign on the real server', () => {
     async () => {
       const h = await harness();
       const plan = campaignPlanInput({
-        preheatIn: 3,
-        burstIn: 6,
-        burstEndIn: 400,
-        tailEndIn: 410,
-        streams: [{ key: 'hero', startIn: 8 }],
+        preheatIn: 20,
+        burstIn: 30,
+        burstEndIn: 430,
+        tailEndIn: 440,
+        streams: [{ key: 'hero', startIn: 40 }],
         extra: { goals: { gmv: 100 }, rules: { endBurstWhenGoalsMet: true } },
       });
       const campaign = await startCampaign(h, plan);
@@ -252,7 +252,7 @@ describe('a campaign on the real server', () => {
       const hero = await streamHandle(campaign, 'hero');
       recorded.push(hero.workflowId);
       await passGates(hero);
-      await waitForPhase(hero, 'burst', 30_000);
+      await waitForPhase(hero, 'burst', 90_000);
       await waitForCampaignPhase(campaign, 'burst');
       await pushSales(hero.workflowId, 150);
       const tail = await waitForCampaignPhase(campaign, 'tail', 30_000);
@@ -273,14 +273,15 @@ describe('a campaign on the real server', () => {
     async () => {
       const h = await harness();
       const plan = campaignPlanInput({
-        preheatIn: 3,
-        burstIn: 6,
-        burstEndIn: 500,
-        tailEndIn: 510,
+        preheatIn: 20,
+        burstIn: 30,
+        burstEndIn: 530,
+        tailEndIn: 540,
         streams: [
-          { key: 'now', startIn: 8 },
-          { key: 'soon', startIn: 120 },
-          { key: 'later', startIn: 400 },
+          // Live through the minute under the floor and the minute to answer; 'soon' starts before the answer is due.
+          { key: 'now', startIn: 40, minutes: 4 },
+          { key: 'soon', startIn: 300 },
+          { key: 'later', startIn: 430 },
         ],
         extra: {
           goals: { roiFloor: 2 },
@@ -296,7 +297,7 @@ describe('a campaign on the real server', () => {
       const soon = await streamHandle(campaign, 'soon');
       recorded.push(now.workflowId, soon.workflowId);
       await passGates(now);
-      await waitForPhase(now, 'burst', 30_000);
+      await waitForPhase(now, 'burst', 90_000);
       await waitForCampaign(campaign, (s) => s.phase === 'burst' && s.streams.now?.phase === 'burst');
       await pushSales(now.workflowId, 10);
       const asked = await waitForCampaign(campaign, (s) => s.steering.confirmation !== undefined, 120_000);

@@ -2,7 +2,13 @@ import { toEpochMs } from '../../domain/shared/time';
 import type { TCampaignEvent } from '../../domain/campaign/events.types';
 import type { TCampaignState } from '../../domain/campaign/state.types';
 import type { CampaignRun } from './campaign-run';
-import { ALERT_ROLES, campaignUrl, notifyCampaign, WHOLE_TEAM } from './notify';
+import {
+  ALERT_ROLES,
+  CAMPAIGN_CANCELLED_PURPOSE,
+  cancellationNotice,
+  WHOLE_TEAM,
+} from '../../domain/campaign/audience';
+import { campaignUrl, notifyCampaign } from './notify';
 
 function numbersText(numbers: Record<string, number> | undefined): string {
   if (numbers === undefined) return '';
@@ -58,18 +64,16 @@ export function announce(run: CampaignRun, before: TCampaignState, event: TCampa
       );
       return;
     }
-    case 'CampaignCancelled': {
-      const stopped = Object.values(before.streams).filter(
-        (s) => s.status === 'planned' || s.status === 'held' || s.status === 'started',
-      ).length;
-      notifyCampaign(run, 'cancelled', 1, { roles: WHOLE_TEAM, channels: true }, 'campaign_cancelled', {
-        reason: event.reason.slice(0, 500),
-        cancelledBy: (event.actor.name ?? event.actor.id).slice(0, 100),
-        stoppedStreams: stopped,
-        campaignUrl: campaignUrl(run),
-      });
+    case 'CampaignCancelled':
+      notifyCampaign(
+        run,
+        CAMPAIGN_CANCELLED_PURPOSE,
+        1,
+        { roles: WHOLE_TEAM, channels: true },
+        'campaign_cancelled',
+        cancellationNotice(before, event.reason, event.actor.name ?? event.actor.id, campaignUrl(run)),
+      );
       return;
-    }
     case 'AlertRaised':
       if (event.ruleId === 'notification_failed') return;
       notifyCampaign(run, `alert:${seq}`, 1, { roles: ALERT_ROLES }, 'campaign_alert', {

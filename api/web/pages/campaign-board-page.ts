@@ -41,6 +41,7 @@ export function campaignBoardPage(
       <p>
         ${t('campaigns.streams')} ${c.streams} · ${t('campaigns.pending')} ${c.pendingItems}
         ${c.paused && html` <span class="tag">${t('stream.paused')}</span>`}
+        ${c.closedAs !== null && html` <span class="tag">${t('words.closedOutside', { status: c.closedAs })}</span>`}
       </p>
       ${c.nextDeadline && html`<p>${t('campaigns.next')}: ${countdown(ctx, c.nextDeadline.at, c.timeZone, c.paused)}</p>`}
     </li>`;

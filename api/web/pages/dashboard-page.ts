@@ -77,6 +77,7 @@ export function dashboardPage(
                   <td>
                     ${next && label ? html`${t(label)} ${countdown(ctx, next.at, s.timeZone, s.paused)}` : '–'}
                     ${s.paused && html` <span class="tag">${t('stream.paused')}</span>`}
+                    ${s.closedAs !== null && html` <span class="tag">${t('words.closedOutside', { status: s.closedAs })}</span>`}
                   </td>
                 </tr>`;
               })}

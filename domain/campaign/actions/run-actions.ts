@@ -4,7 +4,7 @@ import { secondsBetween } from '../../shared/time';
 import { CAMPAIGN_PAUSABLE_PHASES, CAMPAIGN_PHASES, type TCampaignPhase } from '../phases';
 import type { TCampaignState } from '../state.types';
 import { shiftUnstarted } from '../shift';
-import { isLive, roomClash } from '../streams';
+import { isStartedBeforeLive, roomClash } from '../streams';
 import { defineCampaignAction, MANAGER, reasonSpec } from './define';
 
 const NEXT: Partial<Record<TCampaignPhase, 'preheat' | 'burst' | 'tail' | 'review'>> = {
@@ -96,11 +96,14 @@ function pausedSecondsUntil(state: TCampaignState, now: string): number {
   return Math.max(0, Math.round(secondsBetween(state.pause.pausedAt!, now)));
 }
 
-/** Streams that the ROI rule would hold: not on air yet and still going to happen. */
+/**
+ * Streams that the ROI rule would hold: not on air yet and still going to happen (not started, or started and before
+ * their live). One past its live (tail, review) has happened: there is nothing left of it to hold.
+ */
 export function remainingStreamKeys(state: TCampaignState): string[] {
   return state.streamOrder.filter((key) => {
     const s = state.streams[key]!;
-    return !isLive(s) && (s.status === 'planned' || (s.status === 'started' && !s.pausedByCampaign));
+    return s.status === 'planned' || (isStartedBeforeLive(s) && !s.pausedByCampaign);
   });
 }
 

@@ -1,4 +1,5 @@
 import { campaignAction, validateCampaignAction } from '../../../domain/campaign/actions';
+import { remainingStreamKeys } from '../../../domain/campaign/actions/run-actions';
 import { childCommandsFor, unairedStreams } from '../../../domain/campaign/child-commands';
 import type { TCampaignEvent, TCampaignEventDraft } from '../../../domain/campaign/events.types';
 import { parseCampaignPlan } from '../../../domain/campaign/plan.schema';
@@ -219,5 +220,17 @@ describe('resume and the rooms', () => {
     state = apply(state, { type: 'Paused', reason: 'brand call' }, 70);
     expect(resume(state, 75)).toBeUndefined();
     expect(resume(state, 270)).toMatch(/stream a .* onto b in room A/);
+  });
+});
+
+describe('the streams the ROI rule holds', () => {
+  it('are those still to come: not started, or started and not live yet; never one past its live', () => {
+    let state = inPreheat();
+    state = apply(state, { type: 'ChildStarted', key: 'a', workflowId: 'c1--a' });
+    state = apply(state, { type: 'ChildStarted', key: 'b', workflowId: 'c1--b' });
+    state = apply(state, { type: 'PhaseEntered', phase: 'burst' }, 120);
+    state = apply(state, { type: 'ChildPhaseChanged', key: 'a', phase: 'tail', version: 40 });
+    state = apply(state, { type: 'ChildPhaseChanged', key: 'b', phase: 'preheat', version: 12 });
+    expect(remainingStreamKeys(state)).toEqual(['b', 'c']);
   });
 });
