@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import { toEpochMs } from '../../../domain/shared/time';
 import { describeBlockers, gateStatus, streamDeadlines } from '../../../domain/stream/selectors';
@@ -21,6 +21,7 @@ export const MAX_STORED_FINDINGS = 200;
 /**
  * Both gates at once, driven by state: scan each new script revision, check the documents, apply the plan's rule
  * for rejected products, remind and escalate pending decisions, and block the stream when the cutoff passes first.
+ * Once through the gates, the stream stays here until preheat is due (the plan's preheat lead before the live).
  * Decisions arrive as Updates. After every await the loop starts over from the state as it is then, and what an
  * activity produced is applied only if it can still happen (a cancel that landed meanwhile wins) and only to the
  * inputs it was computed for (a document replaced, a product added or the start moved meanwhile is checked again).
@@ -56,19 +57,35 @@ export async function runCompliance(run: StreamRun): Promise<void> {
     tellSubmittersOfRejections(run);
 
     const gates = gateStatus(run.state);
-    if (gates.passed) {
+    const { gateCutoff, preheatStart } = streamDeadlines(run.state);
+    if (gates.passed && preheatIsDue(run, preheatStart)) {
       run.emit({ type: 'PhaseEntered', phase: 'preheat' });
       return;
     }
-    const { gateCutoff } = streamDeadlines(run.state);
-    if (run.isDue(gateCutoff)) {
+    if (!gates.passed && run.isDue(gateCutoff)) {
       blockStream(run, `compliance gates not through by ${gateCutoff}: ${describeBlockers(gates.blockers)}`);
       return;
     }
     const wakeAt = superviseApprovals(run, ['script', 'product']);
     await run.continueAsNewIfSuggested();
-    await run.waitForChange(earliest([gateCutoff, ...wakeAt]));
+    // Through the gates, the loop waits for the start of preheat; a new revision, a lineup change or a reschedule
+    // wakes it sooner and the gates are judged again.
+    await run.waitForChange(earliest([gates.passed ? preheatStart : gateCutoff, ...wakeAt]));
   }
+}
+
+/**
+ * Versioned change (README, "Changing running workflows"): preheat starts the plan's `preheatLeadSeconds` before the
+ * live, once the gates have passed, instead of the moment they pass. Streams that passed their gates earlier than
+ * that under the old code entered preheat at once; `patched` keeps their histories on that path. It is asked only
+ * when preheat is not due yet, so a stream whose gates pass within the lead records no marker and runs as before.
+ */
+export const PREHEAT_AT_LEAD_PATCH = 'preheat-at-lead';
+
+/** Preheat is due at its start, unless paused (PAUSE_POLICY: the start of preheat waits for the resume). */
+function preheatIsDue(run: StreamRun, preheatStart: string): boolean {
+  if (run.isDue(preheatStart)) return true;
+  return !patched(PREHEAT_AT_LEAD_PATCH);
 }
 
 /** A rejected product leaves the lineup or blocks the stream, as the plan says. Returns true when it changed state. */
