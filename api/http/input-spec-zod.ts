@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isStorableText, type TInputSpec } from '../../domain/engine/input-spec';
+import { BOUND_WORDS, isStorableText, type TInputSpec } from '../../domain/engine/input-spec';
 import { isIsoInstant } from '../../domain/shared/time';
 
 /**
@@ -17,7 +17,7 @@ export function specToZod(spec: TInputSpec): z.ZodType {
         .refine(isStorableText, 'Contains an unpaired surrogate or a NUL character');
     case 'number': {
       const base = spec.integer ? z.number().int() : z.number();
-      return base.min(spec.min).max(spec.max);
+      return base.min(spec.min, BOUND_WORDS.atLeast(spec.min)).max(spec.max, BOUND_WORDS.atMost(spec.max));
     }
     case 'bool':
       return z.boolean();

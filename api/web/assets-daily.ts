@@ -14,6 +14,7 @@ td, th { overflow-wrap:anywhere; }
 /* Long ids, emails and URLs break rather than push the page wider than a phone. */
 main { overflow-wrap:anywhere; } fieldset { min-width:0; } pre { overflow-wrap:anywhere; }
 .banner { padding:8px 12px; border-radius:6px; margin:8px 0; border:1px solid; }
+.banner.info { background:#eff6ff; border-color:#bfdbfe; }
 .banner.warn { background:#fffbeb; border-color:#fcd34d; color:#78350f; }
 .banner.bad { background:#fef2f2; border-color:#fecaca; color:#7f1d1d; }
 .tiles { display:grid; grid-template-columns:repeat(auto-fill, minmax(150px, 1fr)); gap:8px; list-style:none; padding:0; margin:8px 0; }

@@ -8,6 +8,7 @@ import type { TMessageKey } from './messages';
 export const NEXT_DEADLINE_LABELS: Record<TNextDeadlineKind, TMessageKey> = {
   approval_due: 'deadline.approvalDue',
   gate_cutoff: 'deadline.gateCutoff',
+  preheat_start: 'deadline.preheatStart',
   checklist_due: 'deadline.checklistDue',
   live_start: 'deadline.liveStart',
   live_end: 'deadline.liveEnd',

@@ -7,8 +7,9 @@ import type { TStreamPlan, TTeamRoster } from '../../domain/stream/plan.types';
 import type { TTimingPolicyInput } from '../../domain/stream/timing-policy.types';
 
 /**
- * Compressed timings so a new user can watch a whole stream within minutes: preheat starts as soon as the gates pass,
- * reminders every couple of minutes, a two-minute tail. The standard profile is the plan's defaults (hours, days).
+ * Compressed timings so a new user can watch a whole stream within minutes: preheat starts 15 minutes before the live
+ * (at once, for a stream starting sooner, as soon as the gates pass), reminders every couple of minutes, a two-minute
+ * tail. The standard profile is the plan's defaults (hours, days).
  */
 export const DEMO_TIMING: TTimingPolicyInput = {
   preheatLeadSeconds: 15 * 60,

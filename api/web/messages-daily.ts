@@ -85,6 +85,11 @@ export const DAILY_MESSAGES = {
     '经理可以改期（重新审核）或取消。',
     'A manager may reschedule (the gates are judged again) or cancel.',
   ),
+  'banner.gatesPassed': m('审核已通过，等待预热。', 'Through the gates, waiting for preheat.'),
+  'banner.preheatStartsAt': m(
+    '预热（粉丝预告、团队提醒）将于 {at} 开始。在此之前脚本、商品和开播时间仍可修改（修改后重新审核）；经理可以“推进到下一阶段”立即开始预热。',
+    'Preheat (fan previews, team reminders) starts at {at}. Until then the script, the lineup and the start may still change (and are judged again); a manager may advance to start preheat now.',
+  ),
   'banner.checklistUnsigned': m('开播前检查单尚未签署。', 'The pre-live checklist is not signed.'),
   'banner.checklistDue': m('截止 {at}。', 'Due {at}.'),
   'banner.checklistEscalated': m(

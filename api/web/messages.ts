@@ -125,6 +125,10 @@ export const MESSAGES = {
   'pause.staysLabel': m('保持不变（改时间请用“改期”）', 'Stays (to move it, reschedule)'),
   'pause.reminders': m('提醒', 'reminders'),
   'pause.escalations': m('超时升级', 'escalations'),
+  'pause.preheat_start': m(
+    '预热开始（审核已通过且到点后，恢复时才开始）',
+    'the start of preheat (if its time passes, preheat starts when resumed)',
+  ),
   'pause.fan_previews': m('粉丝预告', 'fan previews'),
   'pause.go_live': m(
     '开播（到点后恢复时才开播）',

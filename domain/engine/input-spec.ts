@@ -127,6 +127,15 @@ export interface TInputIssue {
   code: string;
 }
 
+/**
+ * How a broken number bound is worded. The action validators, the HTTP edge (api/http/input-spec-zod.ts) and the zod
+ * schemas that share a bound with an action (a plan's script) say the same words.
+ */
+export const BOUND_WORDS = {
+  atLeast: (min: number): string => `At least ${min}`,
+  atMost: (max: number): string => `At most ${max}`,
+};
+
 const MISSING = Symbol('missing');
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -166,8 +175,8 @@ function parseNode(s: TInputSpec, value: unknown, path: (string | number)[], iss
       if (typeof value !== 'number' || !Number.isFinite(value))
         return issue('invalid_type', `Expected a number, got ${typeName(value)}`);
       if (s.integer && !Number.isInteger(value)) return issue('invalid_type', 'Expected a whole number');
-      if (value < s.min) return issue('too_small', `At least ${s.min}`);
-      if (value > s.max) return issue('too_big', `At most ${s.max}`);
+      if (value < s.min) return issue('too_small', BOUND_WORDS.atLeast(s.min));
+      if (value > s.max) return issue('too_big', BOUND_WORDS.atMost(s.max));
       return value;
     }
     case 'bool':

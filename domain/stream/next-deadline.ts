@@ -1,11 +1,13 @@
 import { isBefore } from '../shared/time';
 import { streamDeadlines } from './deadlines';
 import { pendingItems } from './pending-items';
+import { gateStatus } from './selectors';
 import type { TStreamState } from './state.types';
 
 export const NEXT_DEADLINE_KINDS = [
   'approval_due',
   'gate_cutoff',
+  'preheat_start',
   'checklist_due',
   'live_start',
   'live_end',
@@ -31,6 +33,8 @@ export function nextDeadline(state: TStreamState, now: string): TNextDeadline | 
   switch (state.phase) {
     case 'draft':
     case 'compliance':
+      // Through the gates, the stream waits for the start of preheat (start minus the plan's preheat lead).
+      if (gateStatus(state).passed) return { kind: 'preheat_start', at: d.preheatStart };
       return firstDue !== undefined && isBefore(firstDue, d.gateCutoff)
         ? { kind: 'approval_due', at: firstDue }
         : { kind: 'gate_cutoff', at: d.gateCutoff };

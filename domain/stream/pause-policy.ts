@@ -4,7 +4,7 @@ import type { TStreamPhase } from './phases';
 export type TPausableDeadline = 'approval_due' | 'live_end' | 'tail_end' | 'signoff_due';
 /** What stops happening while a stream is paused. */
 export type TPausedActivity =
-  'reminders' | 'escalations' | 'fan_previews' | 'go_live' | 'alerts' | 'phase_end';
+  'reminders' | 'escalations' | 'preheat_start' | 'fan_previews' | 'go_live' | 'alerts' | 'phase_end';
 /** Instants a pause never moves: they were announced (fans, platforms) or hang off the announced start. */
 export type TFixedInstant = 'announced_start' | 'gate_cutoff' | 'checklist_due';
 
@@ -24,7 +24,8 @@ export interface TPauseRule {
 export const PAUSE_POLICY: Partial<Record<TStreamPhase, TPauseRule>> = {
   compliance: {
     moves: ['approval_due'],
-    waits: ['reminders', 'escalations'],
+    // Through the gates, preheat (announcing to fans) begins when resumed if its time passed meanwhile.
+    waits: ['reminders', 'escalations', 'preheat_start'],
     stays: ['announced_start', 'gate_cutoff'],
   },
   preheat: {

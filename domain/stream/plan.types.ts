@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ZProductCategorySchema } from '../compliance/product-categories.types';
 import { ZIsoInstantSchema, ZTimeZoneSchema } from '../shared/time.schema';
 import { ZTimingPolicySchema } from './timing-policy.types';
+import { BOUND_WORDS } from '../engine/input-spec';
 
-import { PLATFORMS, SEGMENT_KINDS, STREAM_ROLES } from './plan.constants';
+import { PLATFORMS, SCRIPT_BOUNDS, SEGMENT_KINDS, STREAM_ROLES } from './plan.constants';
 
 export { PLATFORMS, SEGMENT_KINDS, STREAM_ROLES };
 export const ZPlatformSchema = z.enum(PLATFORMS);
@@ -84,12 +85,17 @@ export const ZProductSchema = z.object({
 });
 export type TProduct = z.infer<typeof ZProductSchema>;
 
+/** Within SCRIPT_BOUNDS, which `submit-script` holds every later revision to, worded as the action words them. */
+const { keyMax, textMax, plannedMinutes } = SCRIPT_BOUNDS;
 export const ZScriptSegmentSchema = z.object({
-  id: z.string().trim().min(1).max(KEY_MAX),
+  id: z.string().trim().min(1).max(keyMax),
   kind: z.enum(SEGMENT_KINDS),
-  productSku: z.string().trim().min(1).max(KEY_MAX).optional(),
-  text: z.string().max(10_000),
-  plannedMinutes: z.number().positive().max(DAY_MINUTES),
+  productSku: z.string().trim().min(1).max(keyMax).optional(),
+  text: z.string().max(textMax),
+  plannedMinutes: z
+    .number()
+    .min(plannedMinutes.min, BOUND_WORDS.atLeast(plannedMinutes.min))
+    .max(plannedMinutes.max, BOUND_WORDS.atMost(plannedMinutes.max)),
 });
 export type TScriptSegment = z.infer<typeof ZScriptSegmentSchema>;
 
@@ -159,7 +165,7 @@ export const ZStreamPlanSchema = z
     owner: z.string().trim().min(1).max(PERSON_MAX),
     team: ZTeamRosterSchema.prefault({}),
     products: z.array(ZProductSchema).max(LIST_MAX).default([]),
-    script: z.array(ZScriptSegmentSchema).max(LIST_MAX).default([]),
+    script: z.array(ZScriptSegmentSchema).max(SCRIPT_BOUNDS.segmentsMax).default([]),
     interactions: z.array(ZInteractionSchema).max(LIST_MAX).default([]),
     targets: ZTargetsSchema.default({}),
     checklist: z.array(ZChecklistItemSchema).min(1).max(50).default(DEFAULT_CHECKLIST),

@@ -160,12 +160,13 @@ export const STREAM_PATHS: Record<string, (worker: TPathWorker) => Promise<Strea
   },
 
   async 'advance-override'(worker) {
-    // A manager moves the phases on by hand (never past the gates).
+    // A manager moves the phases on by hand (never past the gates): through the gates an hour ahead, the stream
+    // waits for the start of preheat a minute before the live; the manager starts preheat now.
     const handle = await startPathStream(worker, 'advance-override', { startInSeconds: 3600 });
     await passGates(handle);
-    await waitForPhase(handle, 'preheat', 60_000);
     await signChecklist(handle);
     for (const [from, to] of [
+      ['compliance', 'preheat'],
       ['preheat', 'burst'],
       ['burst', 'tail'],
     ] as const)

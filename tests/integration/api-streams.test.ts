@@ -223,6 +223,49 @@ describe('stream API on the real worker and dev server', () => {
   });
 
   it.concurrent(
+    "holds a plan's script and every later revision to one set of bounds, refused in the same words",
+    async () => {
+      const f = await fixture();
+      const { operator } = f.users;
+      const withMinutes = (minutes: number): TStreamPlan => {
+        const plan = planFor(f.users);
+        return { ...plan, script: plan.script.map((s) => ({ ...s, plannedMinutes: minutes })) };
+      };
+      // Half a minute, the shortest segment: the plan is taken, and its script resubmitted unchanged is too.
+      const atBound = withMinutes(0.5);
+      const { id } = await createStream(f, operator, atBound);
+      await waitForDetail(f.app, operator, id, (d) => d.state.script.revisions[0]?.findings !== undefined);
+      const submit = (segments: unknown) =>
+        request(f.app)
+          .post(`/api/streams/${id}/actions/submit-script`)
+          .set(bearer(operator))
+          .send({ baseRevision: 1, segments });
+      expect((await submit(atBound.script)).status).toBe(200);
+
+      // Under it: refused by both, the same words at the same field.
+      const under = withMinutes(0.4);
+      const created = await request(f.app)
+        .post('/api/streams')
+        .set(bearer(operator))
+        .send({ ...under, id: uniqueId('api-stream') });
+      const resubmitted = await request(f.app)
+        .post(`/api/streams/${id}/actions/submit-script`)
+        .set(bearer(operator))
+        .send({ baseRevision: 2, segments: under.script });
+      const issue = (body: { error: { details: Array<{ path: unknown[]; message: string }> } }, at: string) =>
+        body.error.details.find((d) => d.path.join('.') === at)?.message;
+      expect([created.status, resubmitted.status]).toEqual([400, 400]);
+      expect(issue(created.body, 'script.0.plannedMinutes')).toBe('At least 0.5');
+      expect(issue(resubmitted.body, 'segments.0.plannedMinutes')).toBe('At least 0.5');
+      await request(f.app)
+        .post(`/api/streams/${id}/actions/cancel`)
+        .set(bearer(f.users.manager))
+        .send({ reason: 'test finished' })
+        .expect(200);
+    },
+  );
+
+  it.concurrent(
     'passes the workflow validator refusal for self-approval through as 403 SELF_APPROVAL',
     async () => {
       const f = await fixture();

@@ -18,7 +18,11 @@ describe('the auditor pages in Chromium', () => {
   });
 
   it('replays a picked stream and steps through its timeline, state and pending items changing with the step', async () => {
-    const handle = await startStream(web.harness, { startInSeconds: 3600 });
+    // Preheat begins as soon as the gates pass (its lead is longer than the wait for the start).
+    const handle = await startStream(web.harness, {
+      startInSeconds: 3600,
+      timing: { preheatLeadSeconds: 7200 },
+    });
     await passGates(handle);
     await waitForPhase(handle, 'preheat');
     await act(handle, 'pause', people.manager, { reason: 'brand asked to wait' });

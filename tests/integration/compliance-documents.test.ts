@@ -14,7 +14,8 @@ function healthFoodPlan(f: ApiFixture): TStreamPlan {
   const sample = buildSamplePlan({
     scheduledStart: isoIn(900),
     owner: f.users.operator.email,
-    timing: FAST_TIMING,
+    // Preheat begins as soon as the gates pass (its lead is longer than the wait for the start).
+    timing: { ...FAST_TIMING, preheatLeadSeconds: 3600 },
   });
   const doc = (number: string, expiresOn: string) => ({
     issuer: '浙江省食品药品检验研究院',

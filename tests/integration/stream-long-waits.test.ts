@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { buildSamplePlan } from '../../domain/stream/sample-plan';
-import { pendingItems } from '../../domain/stream/selectors';
+import { gateStatus, pendingItems } from '../../domain/stream/selectors';
 import type { TStreamState } from '../../domain/stream/state.types';
 import { parseConfig } from '../../runtime/config';
 import { createDb, type Db } from '../../runtime/db';
@@ -79,6 +79,20 @@ describe('long waits, with the clock skipped', () => {
     }) as Promise<StreamHandle>;
   }
   const stateOf = (handle: StreamHandle): Promise<TStreamState> => handle.query(streamStateQuery);
+  /** A minute for the scan, then the reviewer approves the script (accepting its finding) and the product. */
+  async function passGates(handle: StreamHandle): Promise<TStreamState> {
+    await env.sleep(60_000);
+    const scanned = await stateOf(handle);
+    await act(handle, 'decide-script', people.reviewer, {
+      revision: 1,
+      decision: 'approved_with_findings',
+      reasons: ['price statement checked'],
+      acceptedFindingIds: scanned.script.revisions[0]!.findings!.map((f) => f.id),
+    });
+    await act(handle, 'decide-product', people.reviewer, { sku: 'HF-001', decision: 'approved' });
+    await env.sleep(10_000);
+    return scanned;
+  }
 
   it('reminds a pending script decision every hour and escalates it to the manager at its 4 h SLA', async () => {
     const handle = await start(72);
@@ -96,18 +110,27 @@ describe('long waits, with the clock skipped', () => {
     await act(handle, 'cancel', people.manager, { reason: 'test finished' });
   });
 
+  it('passes its gates three days ahead, then waits in compliance, reminding nobody, until preheat at T-24 h', async () => {
+    const handle = await start(72);
+    await passGates(handle);
+    const passed = await stateOf(handle);
+    expect(passed.phase).toBe('compliance');
+    expect(gateStatus(passed).passed).toBe(true);
+
+    await env.sleep(46 * HOUR);
+    const waiting = await stateOf(handle);
+    expect(waiting.phase).toBe('compliance');
+    expect(waiting.approvalNotices).toEqual(passed.approvalNotices);
+    await env.sleep(2 * HOUR);
+    const preheat = await stateOf(handle);
+    expect(preheat.phase).toBe('preheat');
+    expect(hoursBetween(preheat.phaseEnteredAt.preheat, preheat.schedule.scheduledStart)).toBeCloseTo(24, 2);
+    await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+  });
+
   it('keeps the tail for 24 h after the live, then reminds the manager daily until the 72 h sign-off is due', async () => {
     const handle = await start(3);
-    await env.sleep(60_000);
-    const scanned = await stateOf(handle);
-    await act(handle, 'decide-script', people.reviewer, {
-      revision: 1,
-      decision: 'approved_with_findings',
-      reasons: ['price statement checked'],
-      acceptedFindingIds: scanned.script.revisions[0]!.findings!.map((f) => f.id),
-    });
-    await act(handle, 'decide-product', people.reviewer, { sku: 'HF-001', decision: 'approved' });
-    await env.sleep(10_000);
+    const scanned = await passGates(handle);
     expect((await stateOf(handle)).phase).toBe('preheat');
     await act(handle, 'sign-checklist', people.ops, { items: scanned.plan.checklist.map((i) => i.id) });
 

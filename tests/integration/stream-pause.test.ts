@@ -59,6 +59,27 @@ describe('pause, phase by phase', () => {
   );
 
   it.concurrent(
+    'compliance, gates passed: the start of preheat passes while paused, preheat begins only when resumed',
+    async () => {
+      const handle = await startStream(await harness(), {
+        startInSeconds: 30,
+        timing: { preheatLeadSeconds: 20 },
+      });
+      const passed = await passGates(handle);
+      await act(handle, 'pause', people.manager, { reason: 'waiting for the brand' });
+      const preheatStart = Date.parse(streamDeadlines(passed).preheatStart);
+      const stillWaiting = await waitForState(handle, () => Date.now() > preheatStart + 3_000);
+      expect(stillWaiting.phase).toBe('compliance');
+      await act(handle, 'resume', people.manager, {});
+      const preheat = await waitForPhase(handle, 'preheat', 10_000);
+      expect(Date.parse(preheat.phaseEnteredAt.preheat!)).toBeGreaterThan(preheatStart + 3_000);
+      await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+      await handle.result();
+      done.push(handle);
+    },
+  );
+
+  it.concurrent(
     'preheat: the start passes while paused, the stream goes live only when resumed',
     async () => {
       const handle = await startStream(await harness(), { startInSeconds: 12 });

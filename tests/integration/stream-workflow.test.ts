@@ -4,7 +4,8 @@ import {
   type PlatformSimulator,
 } from '../../runtime/platform-simulator/platform-simulator';
 import { SAMPLE_BANNED_TERM } from '../../domain/stream/sample-plan';
-import { streamDeadlines } from '../../domain/stream/selectors';
+import { nextDeadline } from '../../domain/stream/next-deadline';
+import { gateStatus, pendingItems, streamDeadlines } from '../../domain/stream/selectors';
 import { createHarness, type Harness } from './helpers/harness';
 import { replayAllRuns } from './helpers/replay';
 import {
@@ -78,7 +79,8 @@ describe('stream workflow on the real dev server', () => {
 
   it.concurrent('sends a rejected script back; the revision is scanned and approved', async () => {
     const harness = await getHarness();
-    const handle = await startStream(harness, { startInSeconds: 300 });
+    // A preheat lead longer than the wait for the start: preheat begins as soon as the gates pass.
+    const handle = await startStream(harness, { startInSeconds: 300, timing: { preheatLeadSeconds: 3600 } });
     const scanned = await waitForState(handle, (s) => s.script.revisions[0]?.findings !== undefined);
     const r1 = scanned.script.revisions[0]!;
     expect(r1.findings!.map((f) => f.term)).toContain(SAMPLE_BANNED_TERM);
@@ -224,6 +226,31 @@ describe('stream workflow on the real dev server', () => {
     await handle.result();
     finished.push(handle);
   });
+
+  it.concurrent(
+    'waits with its gates passed until preheat is due (start minus preheatLeadSeconds), with nothing to remind',
+    async () => {
+      const harness = await getHarness();
+      const handle = await startStream(harness, { startInSeconds: 40, timing: { preheatLeadSeconds: 20 } });
+      const passed = await passGates(handle);
+      const { preheatStart } = streamDeadlines(passed);
+      // Through the gates about 35 s before the start: nothing is announced until 20 s before it.
+      expect(passed.phase).toBe('compliance');
+      expect(gateStatus(passed).passed).toBe(true);
+      expect(nextDeadline(passed, new Date().toISOString())).toEqual({
+        kind: 'preheat_start',
+        at: preheatStart,
+      });
+      expect(pendingItems(passed)).toEqual([]);
+      const preheat = await waitForPhase(handle, 'preheat', 40_000);
+      const lateMs = Date.parse(preheat.phaseEnteredAt.preheat!) - Date.parse(preheatStart);
+      expect(lateMs).toBeGreaterThanOrEqual(0);
+      expect(lateMs).toBeLessThan(3_000);
+      await act(handle, 'cancel', people.manager, { reason: 'test finished' });
+      await handle.result();
+      finished.push(handle);
+    },
+  );
 
   it.concurrent('blocks when the gates are not through in time; a reschedule resumes them', async () => {
     const harness = await getHarness();

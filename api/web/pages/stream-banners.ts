@@ -23,6 +23,19 @@ export function blockedBanner(ctx: PageContext, state: TStreamState): HtmlValue 
 }
 
 /**
+ * Through the gates but not yet in preheat (preheat starts the plan's preheat lead before the live): when the
+ * announcing begins, and that until then the stream may still change.
+ */
+export function preheatWaitBanner(ctx: PageContext, state: TStreamState): HtmlValue {
+  if (state.phase !== 'compliance' || !gateStatus(state).passed) return undefined;
+  const { t } = ctx;
+  const at = formatInstant(streamDeadlines(state).preheatStart, ctx.locale, state.plan.timeZone);
+  return html`<div class="banner info" role="status" id="preheat-wait-banner">
+    <strong>${t('banner.gatesPassed')}</strong> ${t('banner.preheatStartsAt', { at })}
+  </div>`;
+}
+
+/**
  * The pre-live checklist while it matters: unsigned in preheat (due when, and escalated to whom), and for as long as
  * it is true, that a stream went live without it.
  */

@@ -10,7 +10,7 @@ import { scriptRevisionView } from '../script-view';
 import type { StreamSeries } from '../../../activities/analytics/metric-store';
 import type { TKpiResult } from '../../../domain/review/review.types';
 import type { TStoredTimelineEntry } from '../read-model';
-import { blockedBanner, checklistBanner } from './stream-banners';
+import { blockedBanner, checklistBanner, preheatWaitBanner } from './stream-banners';
 import { LIVE_PANEL_PHASES, livePanel } from './stream-live';
 import { actionsToolbar } from './stream-toolbar';
 import { personName } from './stream-words';
@@ -62,7 +62,8 @@ export function streamPage(ctx: PageContext, data: StreamPageData): SafeHtml {
 
   const body = html`${errorBanner(data.error)}${doneBanner(ctx, data.done)}
     ${!data.live && html`<p class="notice" role="status">${t('stream.notLive')}</p>`}
-    ${pausedBanner(ctx, state)} ${blockedBanner(ctx, state)} ${checklistBanner(ctx, state)}
+    ${pausedBanner(ctx, state)} ${blockedBanner(ctx, state)} ${preheatWaitBanner(ctx, state)}
+    ${checklistBanner(ctx, state)}
     <p class="phase-now">
       ${t('stream.phaseNow')}
       <strong class="phase phase-${state.phase}" id="current-phase">${t(`phase.${state.phase}`)}</strong>

@@ -4,7 +4,7 @@ import { sameActorId, type TActor } from '../../shared/actor.types';
 import { DomainError } from '../../shared/errors';
 import type { TStreamEventDraft } from '../events.types';
 import type { TStreamPhase } from '../phases';
-import { SEGMENT_KINDS } from '../plan.constants';
+import { SCRIPT_BOUNDS, SEGMENT_KINDS } from '../plan.constants';
 import type { TStreamRole } from '../plan.types';
 import type { TStreamState } from '../state.types';
 
@@ -15,12 +15,13 @@ export type TStreamActionDef = TAnyActionDef<TStreamState, TStreamPhase, TStream
 /** Why someone acted: it goes into the timeline and the audit log. */
 export const reasonSpec = spec.text({ max: 2000, multiline: true });
 
+/** One segment of a script revision, within the bounds the plan's script has too. */
 export const segmentSpec = spec.object({
-  id: spec.text({ max: 64 }),
+  id: spec.text({ max: SCRIPT_BOUNDS.keyMax }),
   kind: spec.oneOf(SEGMENT_KINDS),
-  productSku: spec.optional(spec.text({ max: 64 })),
-  text: spec.text({ min: 0, max: 10_000, multiline: true }),
-  plannedMinutes: spec.number(0.5, 600),
+  productSku: spec.optional(spec.text({ max: SCRIPT_BOUNDS.keyMax })),
+  text: spec.text({ min: 0, max: SCRIPT_BOUNDS.textMax, multiline: true }),
+  plannedMinutes: spec.number(SCRIPT_BOUNDS.plannedMinutes.min, SCRIPT_BOUNDS.plannedMinutes.max),
 });
 
 export function forbidSelfApproval(actor: TActor, submitterId: string | undefined, what: string): void {

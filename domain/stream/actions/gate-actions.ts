@@ -2,7 +2,7 @@ import { spec } from '../../engine/input-spec';
 import { sameActorId } from '../../shared/actor.types';
 import { DomainError } from '../../shared/errors';
 import { SCRIPT_DECISIONS } from '../events.types';
-import { STREAM_ROLES } from '../plan.constants';
+import { SCRIPT_BOUNDS, STREAM_ROLES } from '../plan.constants';
 import {
   currentRevision,
   defineStreamAction,
@@ -22,7 +22,7 @@ export const submitScript = defineStreamAction({
   input: spec.object({
     /** The revision the author edited (0 for the first); a newer one in the meantime makes this one stale. */
     baseRevision: spec.int(0, MAX_SCRIPT_REVISIONS),
-    segments: spec.list(segmentSpec, { min: 1, max: 100 }),
+    segments: spec.list(segmentSpec, { min: 1, max: SCRIPT_BOUNDS.segmentsMax }),
   }),
   phases: ['draft', 'compliance', 'preheat', 'blocked'],
   who: [{ owner: true }, { roster: STREAM_ROLES, appRole: 'operator' }, MANAGER],

@@ -1,4 +1,6 @@
+import { checkInputSpec, type TInputIssue } from '../../../domain/engine/input-spec';
 import { DOMAIN_ERROR_HTTP_STATUS, isDomainError, type DomainError } from '../../../domain/shared/errors';
+import { submitScript } from '../../../domain/stream/actions/gate-actions';
 import { parseStreamPlan } from '../../../domain/stream/parse-plan';
 import type { TStreamPlanInput } from '../../../domain/stream/plan.types';
 import { buildSamplePlan } from '../../../domain/stream/sample-plan';
@@ -132,5 +134,48 @@ describe('plan bounds: what the schema accepts, the workflow can run', () => {
 
   it('still accepts the sample plan and the defaults', () => {
     expect(parseStreamPlan(sample()).timing.approvalReminderIntervalSeconds).toBe(3600);
+  });
+});
+
+describe("a script's bounds: the same for the plan's script and every revision submitted later", () => {
+  /** Half a minute, a day, a hundred segments: what a run of show may plan (plan.constants.ts, SCRIPT_BOUNDS). */
+  const MINUTES = { min: 0.5, max: 24 * 60 };
+  const SEGMENTS_MAX = 100;
+  const planWith = (plannedMinutes: number, segments = 1): TStreamPlanInput => ({
+    ...sample(),
+    script: Array.from({ length: segments }, (_, i) => ({
+      id: `s${i}`,
+      kind: 'qa' as const,
+      text: '有问题评论区留言',
+      plannedMinutes,
+    })),
+  });
+  const resubmit = (plan: TStreamPlanInput) =>
+    checkInputSpec(submitScript.input, { baseRevision: 1, segments: plan.script });
+  const issueAt = (issues: readonly TInputIssue[], path: string) =>
+    issues.find((issue) => issue.path.join('.') === path);
+
+  it('a plan at the bounds is accepted, and its script resubmitted unchanged is too', () => {
+    for (const plan of [planWith(MINUTES.min), planWith(MINUTES.max), planWith(5, SEGMENTS_MAX)]) {
+      const parsed = parseStreamPlan(plan);
+      expect(resubmit(parsed)).toMatchObject({ ok: true, value: { segments: parsed.script } });
+    }
+  });
+
+  it.each([
+    ['under', MINUTES.min - 0.1, `At least ${MINUTES.min}`],
+    ['over', MINUTES.max + 1, `At most ${MINUTES.max}`],
+  ])('a segment %s its minutes is refused by both, in the same words', (_, minutes, words) => {
+    const plan = planWith(minutes);
+    const planIssues = (refusal(plan).details as { issues: TInputIssue[] }).issues;
+    expect(issueAt(planIssues, 'script.0.plannedMinutes')?.message).toBe(words);
+    const action = resubmit(plan);
+    expect(action.ok).toBe(false);
+    expect(issueAt(action.ok ? [] : action.issues, 'segments.0.plannedMinutes')?.message).toBe(words);
+  });
+
+  it('a script of more segments than a revision holds is refused by both', () => {
+    expectRefused(planWith(5, SEGMENTS_MAX + 1), 'script');
+    expect(resubmit(planWith(5, SEGMENTS_MAX + 1)).ok).toBe(false);
   });
 });

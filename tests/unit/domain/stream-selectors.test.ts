@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../domain/shared/actor.types';
 import { addSeconds } from '../../../domain/shared/time';
 import { alertRecipients } from '../../../domain/metrics';
+import { nextDeadline } from '../../../domain/stream/next-deadline';
 import { gateStatus, pendingItems, streamDeadlines } from '../../../domain/stream/selectors';
 import { SAMPLE_PRODUCT_SKU } from '../../../domain/stream/sample-plan';
 import { ev, HOUR, manager, plan, START_UTC, stateAfter, t } from './stream-fixtures';
@@ -224,5 +225,18 @@ describe('pendingItems beyond decisions: the work that waits on someone', () => 
 describe('live helpers', () => {
   it('never sends live alerts to the host', () => {
     expect(alertRecipients(plan.team, true)).toEqual(['ops@example.com', 'cohost@example.com']);
+  });
+});
+
+describe('nextDeadline', () => {
+  it('in compliance: the first approval due, or the cutoff; once the gates passed, the start of preheat', () => {
+    expect(nextDeadline(stateAfter('scanned'), t(-100 * HOUR + 10))).toEqual({
+      kind: 'approval_due',
+      at: utc(-96 * HOUR + 5),
+    });
+    expect(nextDeadline(stateAfter('productDecided'), t(-97 * HOUR))).toEqual({
+      kind: 'preheat_start',
+      at: utc(-24 * HOUR),
+    });
   });
 });

@@ -1,11 +1,14 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import { toEpochMs } from '../../../domain/shared/time';
 import { describeBlockers, gateStatus, streamDeadlines } from '../../../domain/stream/selectors';
+import { productCheckInputs, scanLineup, type TScriptScanInputs } from '../../../domain/stream/gate-inputs';
 import { nowIso } from '../../engine/clock';
 import { notify } from '../notify';
+import type { TStreamState } from '../../../domain/stream/state.types';
 import type { StreamRun } from '../stream-run';
 import { earliest, superviseApprovals } from './approvals';
+import { stillAsks } from './current-inputs';
 
 const { scanScriptRevision, checkProducts } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -18,21 +21,24 @@ export const MAX_STORED_FINDINGS = 200;
 /**
  * Both gates at once, driven by state: scan each new script revision, check the documents, apply the plan's rule
  * for rejected products, remind and escalate pending decisions, and block the stream when the cutoff passes first.
+ * Once through the gates, the stream stays here until preheat is due (the plan's preheat lead before the live).
  * Decisions arrive as Updates. After every await the loop starts over from the state as it is then, and what an
- * activity produced is applied only if it can still happen (a cancel that landed meanwhile wins).
+ * activity produced is applied only if it can still happen (a cancel that landed meanwhile wins) and only to the
+ * inputs it was computed for (a document replaced, a product added or the start moved meanwhile is checked again).
  */
 export async function runCompliance(run: StreamRun): Promise<void> {
   while (run.state.phase === 'compliance') {
     const state = run.state;
     const current = state.script.revisions.find((r) => r.revision === state.script.currentRevision);
     if (current !== undefined && current.findings === undefined) {
-      const { findings, packVersion } = await scanScriptRevision({
-        segments: current.segments,
-        products: state.plan.products,
-      });
+      const { revision, segments } = current;
+      const scanInputs = (now: TStreamState): TScriptScanInputs => ({ segments, products: scanLineup(now) });
+      const asked = scanInputs(state);
+      const { findings, packVersion } = await scanScriptRevision(asked);
+      if (!stillAsks(run.state, scanInputs, asked)) continue;
       run.emitIf({
         type: 'ScriptScanned',
-        revision: current.revision,
+        revision,
         findings: findings.slice(0, MAX_STORED_FINDINGS),
         ...(findings.length > MAX_STORED_FINDINGS
           ? { truncated: findings.length - MAX_STORED_FINDINGS }
@@ -42,32 +48,44 @@ export async function runCompliance(run: StreamRun): Promise<void> {
       continue;
     }
     if (state.productsCheckedAt === undefined && state.plan.products.length > 0) {
-      const results = await checkProducts({
-        products: state.plan.products,
-        streamEnd: streamDeadlines(state).liveEnd,
-        timeZone: state.plan.timeZone,
-        checkedAt: nowIso(),
-      });
-      run.emitIf({ type: 'ProductsChecked', results });
+      const asked = productCheckInputs(state);
+      const results = await checkProducts({ ...asked, checkedAt: nowIso() });
+      if (stillAsks(run.state, productCheckInputs, asked)) run.emitIf({ type: 'ProductsChecked', results });
       continue;
     }
     if (applyProductRejections(run)) continue;
     tellSubmittersOfRejections(run);
 
     const gates = gateStatus(run.state);
-    if (gates.passed) {
+    const { gateCutoff, preheatStart } = streamDeadlines(run.state);
+    if (gates.passed && preheatIsDue(run, preheatStart)) {
       run.emit({ type: 'PhaseEntered', phase: 'preheat' });
       return;
     }
-    const { gateCutoff } = streamDeadlines(run.state);
-    if (run.isDue(gateCutoff)) {
+    if (!gates.passed && run.isDue(gateCutoff)) {
       blockStream(run, `compliance gates not through by ${gateCutoff}: ${describeBlockers(gates.blockers)}`);
       return;
     }
     const wakeAt = superviseApprovals(run, ['script', 'product']);
     await run.continueAsNewIfSuggested();
-    await run.waitForChange(earliest([gateCutoff, ...wakeAt]));
+    // Through the gates, the loop waits for the start of preheat; a new revision, a lineup change or a reschedule
+    // wakes it sooner and the gates are judged again.
+    await run.waitForChange(earliest([gates.passed ? preheatStart : gateCutoff, ...wakeAt]));
   }
+}
+
+/**
+ * Versioned change (README, "Changing running workflows"): preheat starts the plan's `preheatLeadSeconds` before the
+ * live, once the gates have passed, instead of the moment they pass. Streams that passed their gates earlier than
+ * that under the old code entered preheat at once; `patched` keeps their histories on that path. It is asked only
+ * when preheat is not due yet, so a stream whose gates pass within the lead records no marker and runs as before.
+ */
+export const PREHEAT_AT_LEAD_PATCH = 'preheat-at-lead';
+
+/** Preheat is due at its start, unless paused (PAUSE_POLICY: the start of preheat waits for the resume). */
+function preheatIsDue(run: StreamRun, preheatStart: string): boolean {
+  if (run.isDue(preheatStart)) return true;
+  return !patched(PREHEAT_AT_LEAD_PATCH);
 }
 
 /** A rejected product leaves the lineup or blocks the stream, as the plan says. Returns true when it changed state. */
