@@ -8,6 +8,7 @@ import { bearer, createApiFixture, type ApiFixture } from './helpers/api';
 import { outageSwitch } from './helpers/faults';
 import { uniqueId } from './helpers/harness';
 import { startQueueWorker, type QueueWorker } from './helpers/queue-worker';
+import { until } from './helpers/poll';
 import { replayAllRuns } from './helpers/replay';
 import type { ScheduleDetailBody } from './helpers/schedules';
 
@@ -16,16 +17,6 @@ jest.setTimeout(180_000);
 const SH = 'Asia/Shanghai';
 const HOUR = 3_600_000;
 const LEAD_HOURS = 48;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * A recurring schedule whose worker is down, or whose database is, for longer than a run used to be allowed to take:
