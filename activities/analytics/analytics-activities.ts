@@ -9,7 +9,7 @@ import type { TMetricSource } from '../../domain/stream/events.types';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
 import { AnalyticsError, type AnalyticsClient } from './client';
-import { storeMetricPoints, type StoreResult } from './metric-store';
+import { hasRealMetrics, storeMetricPoints, type StoreResult } from './metric-store';
 
 export interface CollectFinalStatsResult extends Omit<StoreResult, 'changed'> {
   streamId: string;
@@ -19,6 +19,8 @@ export interface CollectFinalStatsResult extends Omit<StoreResult, 'changed'> {
   /** Points of the platform series that were usable (nulls and invalid readings are skipped, not fatal). */
   points: number;
   skipped: number;
+  /** The simulator answered for a stream that has real numbers: nothing of it was stored. */
+  simulatorIgnored: boolean;
 }
 
 /**
@@ -53,6 +55,13 @@ export function createAnalyticsActivities({
     });
   }
 
+  /**
+   * The simulator stands in for a stream only while nothing real arrived for it: once an integration pushed a batch (or
+   * the platform answered), its generated numbers are not stored, so no view of the stream can mix them in.
+   */
+  const simulatorFeedStopped = async (simulated: boolean | undefined, streamId: string) =>
+    simulated === true && (await hasRealMetrics(db, streamId));
+
   return {
     /**
      * Real-time numbers of a live stream, stored as they arrive (the stream page charts them during the live), and
@@ -69,6 +78,7 @@ export function createAnalyticsActivities({
       } catch (error) {
         throw toFailure(error);
       }
+      if (await simulatorFeedStopped(snapshot.simulated, streamId)) return null;
       const source: TMetricSource = snapshot.simulated ? 'simulated' : 'platform';
       const points = Object.entries(snapshot.metrics).flatMap(([metric, value]) => {
         const parsed = ZMetricPointSchema.safeParse({ streamId, metric, ts: snapshot.asOf, value });
@@ -89,6 +99,7 @@ export function createAnalyticsActivities({
       } catch (error) {
         throw toFailure(error);
       }
+      const simulatorIgnored = await simulatorFeedStopped(stats.simulated, streamId);
       const points: TMetricPoint[] = [];
       let skipped = 0;
       for (const series of stats.series) {
@@ -105,11 +116,11 @@ export function createAnalyticsActivities({
       }
       const { changed: _changed, ...stored } = await storeMetricPoints(
         db,
-        points,
+        simulatorIgnored ? [] : points,
         stats.simulated ? 'simulated' : 'platform',
       );
       logger.info(
-        { streamId, status: stats.status, final: stats.final, ...stored, skipped },
+        { streamId, status: stats.status, final: stats.final, ...stored, skipped, simulatorIgnored },
         'final stream stats collected',
       );
       return {
@@ -118,6 +129,7 @@ export function createAnalyticsActivities({
         final: stats.final,
         points: points.length,
         skipped,
+        simulatorIgnored,
         ...stored,
       };
     },

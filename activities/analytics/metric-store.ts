@@ -1,5 +1,5 @@
 import { dedupePoints, pointTimeMs, type TMetricName, type TMetricPoint } from '../../domain/metrics';
-import { SOURCE_PRECEDENCE } from '../../domain/metrics/metric-sources';
+import { REAL_SOURCES, usableSources } from '../../domain/metrics/metric-sources';
 import type { TMetricSource } from '../../domain/stream/events.types';
 import type { Db } from '../../runtime/db';
 
@@ -108,7 +108,9 @@ export interface StreamSeries {
   points: TMetricPoint[];
   /** Which source each metric's numbers come from. */
   sourceOf: Partial<Record<TMetricName, TMetricSource>>;
-  /** Other sources that also reported a metric, with their last value, when it differs from the chosen one. */
+  /** Sources that reported numbers for the stream that are not counted (the simulator, once real numbers exist). */
+  ignoredSources: TMetricSource[];
+  /** Other counted sources that also reported a metric, with their last value, when it differs from the chosen one. */
   disagreements: Array<{
     metric: TMetricName;
     used: TMetricSource;
@@ -118,12 +120,28 @@ export interface StreamSeries {
   }>;
 }
 
-/** One stream's stored series, choosing per metric the most trusted source, and saying where sources disagree. */
+/**
+ * Whether a platform or an integration reported anything for the stream: from then on the simulator's feed for it
+ * stops (domain/metrics/metric-sources.ts says why).
+ */
+export async function hasRealMetrics(db: Db, streamId: string): Promise<boolean> {
+  const row = await db.metricPoint.findFirst({
+    where: { streamId, source: { in: [...REAL_SOURCES] } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/**
+ * One stream's stored series: the sources it may be read from (never the simulator beside real numbers), then per
+ * metric the most trusted of them, saying where counted sources disagree.
+ */
 export async function readStreamSeries(db: Db, streamId: string): Promise<StreamSeries> {
   const rows = await db.metricPoint.findMany({
     where: { streamId },
     orderBy: [{ ts: 'asc' }, { metric: 'asc' }],
   });
+  const { used: usable, ignored } = usableSources(rows.map((row) => row.source as TMetricSource));
   const bySource = new Map<string, typeof rows>();
   for (const row of rows) {
     const key = `${row.metric}\u0000${row.source}`;
@@ -134,7 +152,7 @@ export async function readStreamSeries(db: Db, streamId: string): Promise<Stream
   const disagreements: StreamSeries['disagreements'] = [];
   const chosen = new Set<string>();
   for (const metric of metrics) {
-    const present = SOURCE_PRECEDENCE.filter((source) => bySource.has(`${metric}\u0000${source}`));
+    const present = usable.filter((source) => bySource.has(`${metric}\u0000${source}`));
     const used = present[0];
     if (used === undefined) continue;
     sourceOf[metric] = used;
@@ -155,6 +173,7 @@ export async function readStreamSeries(db: Db, streamId: string): Promise<Stream
         value: row.value,
       })),
     sourceOf,
+    ignoredSources: ignored,
     disagreements,
   };
 }

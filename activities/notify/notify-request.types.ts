@@ -6,6 +6,7 @@ import {
   type TNotificationParamsInput,
   type TNotificationTemplateId,
 } from '../../domain/notify';
+import { ZQuietHoursSchema, type TQuietHours } from '../../domain/time/time.types';
 import { ZChatTargetSchema, type TChatTarget } from './chat-channel.types';
 
 export { NOTIFY_RETRY_POLICY } from '../../domain/notify/retry-policy';
@@ -32,6 +33,13 @@ export const ZNotificationRequestSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   /** ISO instant; fan messages pushed out of quiet hours are not sent before it. */
   notBefore: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * The recipients' quiet hours for a fan-facing message, read in its `timeZone` param: the window of the policy that
+   * planned it. Default: the fan preview policy's. Team messages have none.
+   */
+  quietHours: ZQuietHoursSchema.optional(),
+  /** Why the workflow no longer wants it sent (cancelled while it waited): its rows are recorded expired. */
+  withdrawn: z.string().trim().min(1).max(300).optional(),
 });
 
 /** What workflows pass: params typed by template. */
@@ -49,6 +57,8 @@ export type NotificationRequest<T extends TNotificationTemplateId = TNotificatio
   }>;
   params: TNotificationParamsInput[T];
   notBefore?: string;
+  quietHours?: TQuietHours;
+  withdrawn?: string;
 };
 
 /** Counts of this call's effect; a message already delivered (or held) by an earlier call is a skipped duplicate. */
@@ -57,4 +67,8 @@ export interface NotificationOutcome {
   held: number;
   failed: number;
   skippedDuplicates: number;
+  /** Nothing was sent: the message is not due before this instant (quiet hours, notBefore). Ask again then. */
+  deferredUntil?: string;
+  /** Deliveries recorded `expired`: by the time they may be sent they are no longer worth sending. */
+  expired?: number;
 }

@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   renderNotification,
+  sendTimeOf,
   type TNotificationTemplateId,
   type TNotificationParamsInput,
 } from '../../domain/notify';
@@ -13,6 +14,7 @@ import { postChat } from './chat-transport';
 import { DeliveryError, describeError } from './delivery-error';
 import { planDeliveries, type Delivery } from './delivery-plan';
 import { createSmtpTransport, type MailTransport } from './mail-transport';
+import { createOutboxRows, type OutboxRowData } from './outbox-rows';
 import { NOTIFY_ATTEMPT_TIMEOUT_MS } from '../../domain/notify/retry-policy';
 import {
   NOTIFY_RETRY_POLICY,
@@ -35,12 +37,6 @@ export interface NotifyDeps {
   /** A row left in `sending` longer than this belongs to a crashed attempt. Default: the attempt timeout. */
   sendingLeaseMs?: number;
   chatTimeoutMs?: number;
-}
-
-type Row = { id: string; status: string; updatedAt: Date };
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
 
 /** Attempt number and whether it is the last one the retry policy allows (tests run it in MockActivityEnvironment). */
@@ -68,10 +64,14 @@ const htmlDocument = (subject: string, fragment: string, lang: string) =>
  * - Provider down: the row goes back to pending with lastError and the activity throws a retryable failure (Temporal
  *   retries with NOTIFY_RETRY_POLICY's backoff); on the final attempt the row is marked failed and the activity
  *   returns `failed` so the workflow goes on and can raise an alert.
+ * - Not due yet (a fan-facing message inside its readers' quiet hours, or before the request's notBefore), judged
+ *   here at the moment of sending so that every delay path is covered: the rows are recorded `pending` with the
+ *   instant they wait for, and the activity answers `deferredUntil`; the workflow's outbox sleeps until then and asks
+ *   again (no retry attempt is spent on waiting). A fan message that would then be stale is recorded `expired`.
  */
 export function createNotifyActivities(deps: NotifyDeps) {
   const { db, logger, config } = deps;
-  const leaseMs = deps.sendingLeaseMs ?? NOTIFY_ATTEMPT_TIMEOUT_MS;
+  const rows = createOutboxRows(db, deps.sendingLeaseMs ?? NOTIFY_ATTEMPT_TIMEOUT_MS);
   const fetchImpl = deps.transports?.fetch ?? fetch;
   let mail: MailTransport | null | undefined = deps.transports?.mail;
   const mailTransport = (): MailTransport | null => {
@@ -95,14 +95,6 @@ export function createNotifyActivities(deps: NotifyDeps) {
     }
     const req = parsed.data;
     const notBeforeMs = req.notBefore ? Date.parse(req.notBefore) : undefined;
-    if (notBeforeMs !== undefined && notBeforeMs - Date.now() > 5_000) {
-      // The workflow normally sleeps until notBefore; if called early, come back then rather than wake fans at night.
-      throw ApplicationFailure.create({
-        type: 'NotificationNotDue',
-        message: `not before ${req.notBefore}`,
-        nextRetryDelay: notBeforeMs - Date.now(),
-      });
-    }
     const locale = req.locale ?? config.notifyLocale;
     let rendered;
     try {
@@ -118,6 +110,15 @@ export function createNotifyActivities(deps: NotifyDeps) {
         nonRetryable: true,
       });
     }
+    const sendTime = sendTimeOf(
+      req.template,
+      req.params as TNotificationParamsInput[typeof req.template],
+      Date.now(),
+      {
+        notBeforeMs,
+        quietHours: req.quietHours,
+      },
+    );
     const { final, attempt } = currentAttempt();
     const outcome: NotificationOutcome = { sent: 0, held: 0, failed: 0, skippedDuplicates: 0 };
     const transientErrors: string[] = [];
@@ -133,15 +134,35 @@ export function createNotifyActivities(deps: NotifyDeps) {
       notBefore: notBeforeMs === undefined ? null : new Date(notBeforeMs),
     };
 
-    for (const delivery of planDeliveries(req.recipients, config.chatChannels, logger)) {
-      const dedupeKey = `${req.key}#${delivery.channel}#${delivery.recipient}`;
+    const deliveries = planDeliveries(req.recipients, config.chatChannels, logger);
+    const rowOf = (delivery: Delivery): OutboxRowData => ({
+      ...baseRow,
+      dedupeKey: `${req.key}#${delivery.channel}#${delivery.recipient}`,
+      channel: delivery.channel,
+      recipient: delivery.recipient,
+      address: delivery.address,
+    });
+    if (req.withdrawn !== undefined)
+      return postpone(deliveries.map(rowOf), 'expired', Date.now(), `not sent: ${req.withdrawn}`, outcome);
+    if (sendTime.kind === 'expired') {
+      const reason = `not sent: it could not go out before ${new Date(sendTime.untilMs).toISOString()}, when it is no longer worth sending`;
+      return postpone(deliveries.map(rowOf), 'expired', sendTime.untilMs, reason, outcome);
+    }
+    if (sendTime.kind === 'hold') {
+      const reason = `not due yet (quiet hours or notBefore): waits until ${new Date(sendTime.untilMs).toISOString()}`;
+      return postpone(deliveries.map(rowOf), 'pending', sendTime.untilMs, reason, outcome);
+    }
+
+    for (const delivery of deliveries) {
+      const data = rowOf(delivery);
+      const { dedupeKey } = data;
       const holdReason =
         delivery.channel === 'outbox'
           ? 'no email address or chat channel for this recipient'
           : delivery.channel === 'email' && !smtp
             ? 'no SMTP configured (SMTP_URL unset): held in the outbox'
             : undefined;
-      const row = await claimRow(dedupeKey, delivery, baseRow, holdReason);
+      const row = await rows.claim(data, holdReason);
       if (row === 'duplicate') {
         outcome.skippedDuplicates++;
         continue;
@@ -190,51 +211,24 @@ export function createNotifyActivities(deps: NotifyDeps) {
     return outcome;
   }
 
-  async function claimRow(
-    dedupeKey: string,
-    delivery: Delivery,
-    base: Record<string, unknown> & { subject: string; bodyText: string },
-    holdReason: string | undefined,
-  ): Promise<Row | 'duplicate' | 'held' | 'busy'> {
-    const data = {
-      ...(base as {
-        workflowId: string;
-        template: string;
-        locale: string;
-        subject: string;
-        bodyText: string;
-      }),
-      bodyHtml: base.bodyHtml as string,
-      notBefore: base.notBefore as Date | null,
-      dedupeKey,
-      channel: delivery.channel,
-      recipient: delivery.recipient,
-      address: delivery.address,
-    };
-    let row: Row;
-    try {
-      row = await db.notification.create({
-        data: holdReason
-          ? { ...data, status: 'held', lastError: holdReason }
-          : { ...data, status: 'sending', attempts: 1 },
-        select: { id: true, status: true, updatedAt: true },
-      });
-      return holdReason ? 'held' : row;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+  /** Records every delivery as waiting (`pending`: answers until when) or as never to be sent (`expired`). */
+  async function postpone(
+    planned: OutboxRowData[],
+    status: 'pending' | 'expired',
+    untilMs: number,
+    reason: string,
+    outcome: NotificationOutcome,
+  ): Promise<NotificationOutcome> {
+    let postponed = 0;
+    for (const data of planned) {
+      if ((await rows.postpone(data, status, untilMs, reason)) === 'postponed') postponed++;
+      else outcome.skippedDuplicates++;
     }
-    row = await db.notification.findUniqueOrThrow({
-      where: { dedupeKey },
-      select: { id: true, status: true, updatedAt: true },
-    });
-    if (row.status === 'sent' || row.status === 'held' || row.status === 'failed') return 'duplicate';
-    if (row.status === 'sending' && Date.now() - row.updatedAt.getTime() < leaseMs) return 'busy';
-    // Compare-and-set on updatedAt: of two attempts racing for an abandoned row, exactly one wins.
-    const claimed = await db.notification.updateMany({
-      where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
-      data: { status: 'sending', attempts: { increment: 1 } },
-    });
-    return claimed.count === 1 ? row : 'busy';
+    logger.info({ key: planned[0]?.dedupeKey, status, reason, postponed }, 'notification not sent now');
+    if (postponed === 0) return outcome;
+    return status === 'pending'
+      ? { ...outcome, deferredUntil: new Date(untilMs).toISOString() }
+      : { ...outcome, expired: postponed };
   }
 
   async function deliver(

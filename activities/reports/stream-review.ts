@@ -1,9 +1,10 @@
 import type { TMetricName, TMetricPoint } from '../../domain/metrics';
+import type { TMetricSource } from '../../domain/stream/events.types';
 import {
   computeStreamKpis,
   formatKpiValue,
   KPI_LABELS,
-  KPI_METRIC,
+  kpiSources,
   SOURCE_LABELS,
   renderSeriesSvg,
   toCsv,
@@ -66,14 +67,16 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
       const { streamId, locale } = input;
       const zh = locale === 'zh-CN';
       const t = (zhText: string, en: string) => (zh ? zhText : en);
-      const { points, sourceOf, disagreements } = await readStreamSeries(db, streamId);
-      const sourceLabel = (kpi: TKpiName) => {
-        const source = sourceOf[KPI_METRIC[kpi]];
-        return source === undefined ? '–' : SOURCE_LABELS[source][locale];
-      };
+      const { points, sourceOf, ignoredSources, disagreements } = await readStreamSeries(db, streamId);
       const simulatedUsed = Object.values(sourceOf).includes('simulated');
       const targets = normalizeTargets(input.targets);
       const result = computeStreamKpis({ kind: 'series', points }, targets);
+      // Where each reported number came from, kept with the report (JSON) and shown beside it (table).
+      const sourcesOfKpis = Object.fromEntries(
+        result.kpis.filter((k) => k.actual !== undefined).map((k) => [k.kpi, kpiSources(k.kpi, sourceOf)]),
+      ) as Partial<Record<TKpiName, TMetricSource[]>>;
+      const sourceLabel = (kpi: TKpiName) =>
+        sourcesOfKpis[kpi]?.map((source) => SOURCE_LABELS[source][locale]).join(' + ') || '–';
       const fmt = (kpi: TKpiName, v: number | undefined) => (v === undefined ? '–' : formatKpiValue(kpi, v));
       const first = points[0];
       const last = points[points.length - 1];
@@ -99,6 +102,18 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
                   text: t(
                     '部分数字来自内置的平台模拟器（未配置真实数据接口，也没有推送数据），不是真实直播数据。',
                     'Some numbers come from the built-in platform simulator (no real analytics API configured and nothing pushed): they are not real stream data.',
+                  ),
+                },
+              ]
+            : []),
+          ...(ignoredSources.includes('simulated')
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  title: t('模拟器数据未计入', 'Simulator numbers not counted'),
+                  text: t(
+                    '本场有推送或平台接口的真实数据，内置平台模拟器为本场生成的数字一律不计入（不与真实数据混算）。',
+                    'This stream has real numbers (pushed or from the platform API): what the built-in platform simulator generated for it is not counted, never mixed with them.',
                   ),
                 },
               ]
@@ -237,6 +252,8 @@ export function createReportActivities({ db, logger }: { db: Db; logger: Logger 
           targets,
           pointCount: points.length,
           sourceOf,
+          kpiSources: sourcesOfKpis,
+          ignoredSources,
           disagreements,
           ...result,
           summary,

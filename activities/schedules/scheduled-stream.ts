@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { Client } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createStreamService } from '../../api/services/streams';
 import type { TActor } from '../../domain/shared/actor.types';
@@ -29,7 +29,8 @@ export interface CreateScheduledStreamResult {
 /**
  * A recurring schedule's stream, created through the stream service (the same start as POST /api/streams) on this
  * worker's own task queue. A domain refusal (the template is gone or no longer a valid plan, the creator may not
- * create streams) can never pass by retrying: it fails the run, and the schedule pauses with the reason.
+ * create streams) can never pass by retrying: it is a non-retryable failure, on which the run pauses its schedule
+ * (pauseSchedule) and tells the managers.
  */
 export function createScheduledStreamActivities(deps: {
   db: Db;
@@ -69,6 +70,23 @@ export function createScheduledStreamActivities(deps: {
           return { outcome: 'exists', streamId, reason: 'created by an earlier run' };
         throw ApplicationFailure.nonRetryable(error.message, error.code, error.details);
       }
+    },
+
+    /**
+     * Pauses a schedule with a note saying why, as a manager's pause would (the schedule page shows the note). A
+     * schedule deleted meanwhile needs no pause.
+     */
+    async pauseSchedule(input: { scheduleId: string; note: string }): Promise<{ paused: boolean }> {
+      if (temporal === undefined)
+        throw ApplicationFailure.nonRetryable('this worker has no Temporal client', 'NO_TEMPORAL_CLIENT');
+      try {
+        await temporal.schedule.getHandle(input.scheduleId).pause(input.note);
+      } catch (error) {
+        if (error instanceof ScheduleNotFoundError) return { paused: false };
+        throw error;
+      }
+      logger.warn({ scheduleId: input.scheduleId, note: input.note }, 'schedule paused by its run');
+      return { paused: true };
     },
   };
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 
+/** An outbox row's states (activities/notify/outbox-rows.ts moves rows between them). */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held', 'expired'] as const;
+
 export const ZOutboxFilterSchema = z.object({
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'held']).optional(),
+  status: z.enum(OUTBOX_STATUSES).optional(),
   workflowId: z.string().min(1).optional(),
   channel: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -22,8 +22,6 @@ export interface TScheduleMemo {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** A run is a few activities; one that takes this long is stuck, and must not hold back the runs buffered behind it. */
-const RUN_TIMEOUT = '1 hour';
 
 const dayOfWeek = (day: TWeekday) => day.toUpperCase() as DayOfWeek;
 const clock = (time: string) => time.split(':').map(Number) as [number, number];
@@ -32,14 +30,19 @@ const clock = (time: string) => time.split(':').map(Number) as [number, number];
  * Recurring streams. Catch-up window = the lead: a fire missed by less still leaves its stream time for gates and
  * preheat; one missed by more is for a live that has started (the activity skips those too). Overlap BUFFER_ALL:
  * after downtime each missed occurrence gets its own run, one after another (each creates a different stream, and
- * SKIP would drop all but one); a run takes seconds, so nothing waits long. A run that fails (template deleted, plan
- * no longer valid) pauses the schedule with the reason instead of failing again every week.
+ * SKIP would drop all but one); a run takes seconds, so nothing waits long.
+ *
+ * No run timeout and no pause on failure: a run waiting for a stopped worker, or retrying through a database outage,
+ * must come late rather than be killed and pause the schedule without a word. The run's own clock is its occurrence
+ * (recurring-stream-workflow.ts): it retries until the live begins, then tells the managers the occurrence was
+ * missed; a refusal no retry can fix (template deleted, plan no longer valid) makes the run pause the schedule with
+ * the reason and tell the managers, instead of failing again every week.
  */
 export function recurringStreamSchedule(
   id: string,
   input: TRecurringStreamSchedule,
   actor: TActor,
-  config: Pick<Config, 'temporal'>,
+  config: Pick<Config, 'temporal' | 'publicBaseUrl'>,
 ): ScheduleOptions {
   const { id: _id, paused, ...definition } = input;
   const rule = {
@@ -48,7 +51,14 @@ export function recurringStreamSchedule(
     timeZone: input.timeZone,
     leadHours: input.leadHours,
   };
-  const args: RecurringStreamInput = { scheduleId: id, templateId: input.templateId, rule, createdBy: actor };
+  const args: RecurringStreamInput = {
+    scheduleId: id,
+    templateId: input.templateId,
+    rule,
+    createdBy: actor,
+    scheduleName: input.name,
+    publicBaseUrl: config.publicBaseUrl,
+  };
   const memo: TScheduleMemo = { name: input.name, createdBy: actor.id, definition };
   return {
     scheduleId: id,
@@ -66,10 +76,9 @@ export function recurringStreamSchedule(
       workflowType: 'recurringStreamWorkflow',
       taskQueue: config.temporal.taskQueue,
       workflowId: `${id}.run`,
-      workflowRunTimeout: RUN_TIMEOUT,
       args: [args],
     },
-    policies: { overlap: 'BUFFER_ALL', catchupWindow: input.leadHours * HOUR_MS, pauseOnFailure: true },
+    policies: { overlap: 'BUFFER_ALL', catchupWindow: input.leadHours * HOUR_MS, pauseOnFailure: false },
     memo: { [SCHEDULE_MEMO_KEY]: memo },
     state: { paused, note: paused ? `created paused by ${actor.id}` : `created by ${actor.id}` },
   };
@@ -99,7 +108,8 @@ export const DEFAULT_REPORT_NAMES: Record<TReportCadence, string> = {
  * Reports. Catch-up window = one period: after downtime shorter than that, the missed report is still made, for its
  * own period (it is computed from the scheduled time); older ones are left to a backfill rather than mailed in a
  * burst. Overlap BUFFER_ALL: two periods' reports never cancel or skip each other, they run one after another.
- * A failed run does not pause the schedule: tomorrow's report should still come.
+ * No run timeout: a run waiting for a stopped worker makes its report late, not lost (its activities' retries and
+ * the delivery wait bound it once it runs). A failed run does not pause the schedule: tomorrow's report should come.
  */
 export function reportSchedule(
   id: string,
@@ -128,7 +138,6 @@ export function reportSchedule(
       workflowType: 'periodicReportWorkflow',
       taskQueue: config.temporal.taskQueue,
       workflowId: `${id}.run`,
-      workflowRunTimeout: RUN_TIMEOUT,
       args: [args],
     },
     policies: {

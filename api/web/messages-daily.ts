@@ -133,6 +133,14 @@ export const DAILY_MESSAGES = {
     'This person has no email address or chat channel: held in the outbox.',
   ),
   'outboxNote.deliveryError': m('发送出错，稍后重试。', 'Delivery failed; it is retried.'),
+  'outboxNote.notDue': m(
+    '未到发送时间（面向粉丝的通知避开免打扰时段）：{at} 发出。',
+    'Not due yet (fan-facing messages wait out quiet hours): goes out at {at}.',
+  ),
+  'outboxNote.expired': m(
+    '不再发送：免打扰时段结束时已开播，或直播已取消。',
+    'Not sent: quiet hours ended after the live began, or the stream was cancelled.',
+  ),
 
   'inbox.filterStream': m('直播 / 活动', 'Stream or campaign'),
   'inbox.filterKind': m('类型', 'Kind'),

@@ -488,6 +488,7 @@ export const MESSAGES = {
   'outbox.sent': m('已发送', 'sent'),
   'outbox.failed': m('发送失败', 'failed'),
   'outbox.held': m('已暂存（未配置发送渠道）', 'held (no channel configured)'),
+  'outbox.expired': m('已过时，未发送', 'expired, not sent'),
 
   'review.title': m('直播复盘报告', 'Stream review report'),
   'review.open': m('查看复盘报告', 'Open the review report'),

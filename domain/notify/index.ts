@@ -6,3 +6,4 @@ export * from './render-notification';
 export * from './fan-preview-schedule';
 export * from './notification-key';
 export * from './fan-preview-policy.schema';
+export * from './notification-audience';

@@ -44,6 +44,8 @@ export const ZNotificationTemplateIdSchema = z.enum([
   'campaign_confirmation',
   'campaign_stream_problem',
   'periodic_report',
+  'schedule_paused',
+  'schedule_occurrence_missed',
 ]);
 export type TNotificationTemplateId = z.infer<typeof ZNotificationTemplateIdSchema>;
 
@@ -77,6 +79,15 @@ const ZApprovalBaseSchema = ZStreamBaseSchema.extend({
   item: z.string().trim().min(1).max(300).optional(),
   dueAt: ZInstantSchema,
   reviewUrl: ZLinkSchema,
+});
+
+const ZScheduleProblemSchema = z.object({
+  scheduleName: ZTitleSchema,
+  timeZone: ZTimeZoneSchema,
+  /** The live start of the occurrence the run was for. */
+  occurrence: ZInstantSchema,
+  reason: z.string().trim().min(1).max(500),
+  scheduleUrl: ZLinkSchema.optional(),
 });
 
 export const NOTIFICATION_PARAM_SCHEMAS = {
@@ -175,6 +186,9 @@ export const NOTIFICATION_PARAM_SCHEMAS = {
     kpis: ZKpiTotalsSchema,
     reportUrl: ZLinkSchema,
   }),
+  /** A recurring schedule that paused itself (a run that can never succeed), or an occurrence it could not create. */
+  schedule_paused: ZScheduleProblemSchema,
+  schedule_occurrence_missed: ZScheduleProblemSchema,
 } as const satisfies Record<TNotificationTemplateId, z.ZodType>;
 
 /** Params as callers write them (defaults optional) ... */

@@ -27,6 +27,7 @@ import {
   campaignStreamProblem,
 } from './templates-campaign';
 import { periodicReport } from './templates-reports';
+import { scheduleOccurrenceMissed, schedulePaused } from './templates-schedules';
 
 const TEMPLATES: {
   [K in TNotificationTemplateId]: (params: TNotificationParams[K], locale: TLocale) => TTemplateContent;
@@ -53,6 +54,8 @@ const TEMPLATES: {
   campaign_confirmation: campaignConfirmation,
   campaign_stream_problem: campaignStreamProblem,
   periodic_report: periodicReport,
+  schedule_paused: schedulePaused,
+  schedule_occurrence_missed: scheduleOccurrenceMissed,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { createAnalyticsActivities } from '../../activities/analytics/analytics-activities';
 import { AnalyticsError, createAnalyticsClient } from '../../activities/analytics/client';
+import { storeMetricPoints } from '../../activities/analytics/metric-store';
 import { parseConfig } from '../../runtime/config';
 import { createDb, type Db } from '../../runtime/db';
 import { createLogger } from '../../runtime/logger';
@@ -133,5 +134,22 @@ describe('analytics client and activities against the platform simulator', () =>
     expect(await db.metricPoint.count({ where: { streamId } })).toBe(first?.summary.count);
     // The same reading again (the platform had nothing newer): nothing new, so the workflow hears nothing.
     expect(await activities.pullLiveMetrics({ streamId })).toBeNull();
+  });
+
+  it('stops the simulator feed of a stream once an integration pushed numbers for it', async () => {
+    const streamId = uniqueId('pushed');
+    const activities = createAnalyticsActivities({ db, logger, analytics: client() });
+    expect(await activities.pullLiveMetrics({ streamId })).not.toBeNull();
+    const simulatedBefore = await db.metricPoint.count({ where: { streamId, source: 'simulated' } });
+    await storeMetricPoints(
+      db,
+      [{ streamId, metric: 'viewers', ts: new Date().toISOString(), value: 1300 }],
+      'pushed',
+    );
+    expect(await activities.pullLiveMetrics({ streamId })).toBeNull();
+    const final = await activities.collectFinalStats({ streamId });
+    expect(final).toMatchObject({ simulatorIgnored: true, inserted: 0 });
+    expect(final.points).toBeGreaterThan(0);
+    expect(await db.metricPoint.count({ where: { streamId, source: 'simulated' } })).toBe(simulatedBefore);
   });
 });

@@ -148,6 +148,54 @@ describe('sendNotification by email, against a real SMTP server', () => {
     ]);
     expect(rows[0]!.subject).toContain('双11');
   });
+
+  it('records a fan-facing message inside quiet hours as waiting for their end, then held for fans with no channel', async () => {
+    const workflowId = uniqueId('fans-night');
+    const { sendNotification } = activitiesFor(db, undefined);
+    const now = new Date();
+    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    // Quiet hours (UTC) from the minute before until two minutes on: now is inside them.
+    const night = { start: hhmm(now.getTime() - 60_000), end: hhmm(now.getTime() + 120_000) };
+    const request = (quietHours: { start: string; end: string }): NotificationRequest<'fan_preview'> => ({
+      key: `${workflowId}:fan_preview.core:1`,
+      workflowId,
+      template: 'fan_preview',
+      recipients: [{ id: 'fans:core', name: 'core' }],
+      params: {
+        streamTitle: '冬季护肤专场',
+        timeZone: 'UTC',
+        tier: 'core',
+        liveStartAt: now.getTime() + 3_600_000,
+        watchUrl: 'https://liveops.example.com/streams/s1',
+      },
+      quietHours,
+    });
+    const waiting = await sendNotification(request(night));
+    expect(waiting).toMatchObject({ sent: 0, held: 0, failed: 0 });
+    const end = Date.parse(`${now.toISOString().slice(0, 11)}${night.end}:00Z`);
+    expect(Date.parse(waiting.deferredUntil!)).toBe(end < now.getTime() ? end + 86_400_000 : end);
+    const row = () => db.notification.findFirstOrThrow({ where: { workflowId } });
+    expect(await row()).toMatchObject({ status: 'pending', channel: 'outbox', attempts: 0 });
+    // Asked again once the night is over (the same message: its key): recorded for the fans, exactly once.
+    const day = { start: night.end, end: night.end };
+    expect(await sendNotification(request(day))).toEqual({
+      sent: 0,
+      held: 1,
+      failed: 0,
+      skippedDuplicates: 0,
+    });
+    expect(await sendNotification(request(day))).toEqual({
+      sent: 0,
+      held: 0,
+      failed: 0,
+      skippedDuplicates: 1,
+    });
+    expect(await row()).toMatchObject({
+      status: 'held',
+      lastError: expect.stringMatching(/no email address/),
+    });
+    expect(await db.notification.count({ where: { workflowId } })).toBe(1);
+  });
 });
 
 describe('sendNotification through a real worker while SMTP is down', () => {

@@ -79,19 +79,27 @@ describe('buildStreamReview', () => {
     expect(JSON.parse(stored.json).kpis.find((k: { kpi: string }) => k.kpi === 'gmv').actual).toBe(4500);
   });
 
-  it('uses real numbers over simulated ones, says which it used and that the simulator disagreed', async () => {
+  it('never counts simulated numbers beside real ones, says which source each number came from and where they disagree', async () => {
     const streamId = uniqueId('sources');
     const at = (m: number) => new Date(Date.UTC(2026, 10, 11, 12, m)).toISOString();
+    const series = (metric: TMetricPoint['metric'], values: number[]) =>
+      values.map((value, m) => ({ streamId, metric, ts: at(m), value }));
+    // The simulator served the stream before the integration's first push: a peak and a GMV nobody saw.
     await storeMetricPoints(
       db,
-      [0, 1].map((m) => ({ streamId, metric: 'gmv' as const, ts: at(m), value: [1200, 2305][m]! })),
+      [
+        ...series('gmv', [1200, 2305]),
+        ...series('peak_concurrent', [3300, 3300]),
+        ...series('likes', [5, 9]),
+      ],
       'simulated',
     );
     await storeMetricPoints(
       db,
-      [0, 1].map((m) => ({ streamId, metric: 'gmv' as const, ts: at(m), value: [9000, 18650][m]! })),
+      [...series('gmv', [9000, 18650]), ...series('viewers', [900, 1300])],
       'pushed',
     );
+    await storeMetricPoints(db, series('gmv', [9100, 18700]), 'platform');
     const { buildStreamReview } = createReportActivities({ db, logger });
     const result = await buildStreamReview({
       streamId,
@@ -100,16 +108,60 @@ describe('buildStreamReview', () => {
       targets: { gmv: 20000 },
       locale: 'en',
     });
-    expect(result.kpis.find((k) => k.kpi === 'gmv')!.actual).toBe(18650);
+    const actual = (kpi: string) => result.kpis.find((k) => k.kpi === kpi)!.actual;
+    expect(actual('gmv')).toBe(18700);
+    expect(actual('peak_concurrent')).toBe(1300);
+    expect(actual('likes')).toBeUndefined();
     const report = await db.report.findUniqueOrThrow({ where: { id: result.reportId } });
-    const json = JSON.parse(report.json) as { sourceOf: Record<string, string>; disagreements: unknown[] };
-    expect(json.sourceOf.gmv).toBe('pushed');
+    const json = JSON.parse(report.json) as {
+      sourceOf: Record<string, string>;
+      kpiSources: Record<string, string[]>;
+      ignoredSources: string[];
+      disagreements: unknown[];
+    };
+    expect(json.sourceOf).toEqual({ gmv: 'platform', viewers: 'pushed' });
+    expect(json.kpiSources).toEqual({
+      gmv: ['platform'],
+      avg_viewers: ['pushed'],
+      peak_concurrent: ['pushed'],
+    });
+    expect(json.ignoredSources).toEqual(['simulated']);
+    // Real sources are compared; the simulator's numbers are not evidence of anything.
     expect(json.disagreements).toEqual([
-      { metric: 'gmv', used: 'pushed', other: 'simulated', usedLast: 18650, otherLast: 2305 },
+      { metric: 'gmv', used: 'platform', other: 'pushed', usedLast: 18700, otherLast: 18650 },
     ]);
-    expect(report.html).toContain('gmv: used pushed (last 18650); simulated (not real) said 2305');
-    // Only the simulator's numbers would be simulated: a report from pushed data carries no simulated warning.
+    expect(report.html).toContain('gmv: used platform API (last 18700); pushed said 18650');
+    expect(report.html).toContain('Simulator numbers not counted');
     expect(report.html).not.toContain('Note: simulated data');
+  });
+
+  it('reports a stream that only the simulator served as simulated, source by source', async () => {
+    const streamId = uniqueId('simulated-only');
+    const at = new Date(Date.UTC(2026, 10, 11, 12, 0)).toISOString();
+    await storeMetricPoints(
+      db,
+      [
+        { streamId, metric: 'viewers', ts: at, value: 800 },
+        { streamId, metric: 'peak_concurrent', ts: at, value: 950 },
+      ],
+      'simulated',
+    );
+    const { buildStreamReview } = createReportActivities({ db, logger });
+    const result = await buildStreamReview({
+      streamId,
+      title: 'demo',
+      timeZone: 'Asia/Shanghai',
+      targets: {},
+      locale: 'en',
+    });
+    expect(result.kpis.find((k) => k.kpi === 'peak_concurrent')!.actual).toBe(950);
+    const report = await db.report.findUniqueOrThrow({ where: { id: result.reportId } });
+    expect(JSON.parse(report.json)).toMatchObject({
+      kpiSources: { peak_concurrent: ['simulated'], avg_viewers: ['simulated'] },
+      ignoredSources: [],
+    });
+    expect(report.html).toContain('Note: simulated data');
+    expect(report.html).not.toContain('Simulator numbers not counted');
   });
 
   it('writes an honest empty review when no data has arrived yet (T+1 platforms)', async () => {

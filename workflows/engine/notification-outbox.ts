@@ -50,6 +50,8 @@ export class NotificationOutbox {
   constructor(
     private readonly onFailure: (failure: TDeliveryFailure) => void,
     carried?: TCarriedOutbox,
+    /** Why a message is no longer wanted (its workflow was cancelled while it waited), checked before each send. */
+    private readonly withdrawn: (request: NotificationRequest) => string | undefined = () => undefined,
   ) {
     this.queue = carried?.queue ?? [];
     this.sentAtMs = carried?.sentAtMs ?? [];
@@ -93,7 +95,18 @@ export class NotificationOutbox {
   private async deliver(request: NotificationRequest): Promise<void> {
     await this.takeSlot();
     try {
-      const outcome = await sendNotification(request);
+      const send = () => {
+        const withdrawn = this.withdrawn(request);
+        return sendNotification(withdrawn === undefined ? request : { ...request, withdrawn });
+      };
+      let outcome = await send();
+      // Not due yet (a fan message inside quiet hours, whatever delayed it): the activity sent nothing and says until
+      // when; ask again then. Only results of the activity that can say so take this path, so recorded histories,
+      // whose results never carry deferredUntil, replay unchanged.
+      while (outcome.deferredUntil !== undefined) {
+        await sleep(Math.max(Date.parse(outcome.deferredUntil) - nowMs(), 1));
+        outcome = await send();
+      }
       if (outcome.failed > 0) this.onFailure({ request, failed: outcome.failed, reason: 'delivery failed' });
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;

@@ -6,6 +6,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { TWorkflowKind } from '../../activities/projection/projection.types';
+import { isFanFacing } from '../../domain/notify/notification-audience';
 import { SYSTEM_ACTOR, type TActor } from '../../domain/shared/actor.types';
 import { toEpochMs } from '../../domain/shared/time';
 import { nowIso, nowMs } from './clock';
@@ -69,8 +70,16 @@ export class WorkflowRun<TState, TEvent, TDraft, TSettings extends TRunSettings 
     this.state = initial;
     this.settings = settings;
     this.runNumber = carried?.runNumber ?? 1;
-    // Failures arrive long after construction, so the subclass's override is in place by then.
-    this.outbox = new NotificationOutbox((failure) => this.onDeliveryFailure(failure), carried?.outbox);
+    // Failures arrive long after construction, so the subclass's override is in place by then. A fan-facing message
+    // still waiting (quiet hours) when the workflow is cancelled would announce what will not happen: withdrawn.
+    this.outbox = new NotificationOutbox(
+      (failure) => this.onDeliveryFailure(failure),
+      carried?.outbox,
+      (request) =>
+        model.isCancelled(this.state) && isFanFacing(request.template)
+          ? `${model.kind} cancelled before it could be sent`
+          : undefined,
+    );
     this.shipper = new EventShipper(model.kind, workflowId, () => this.state, carried?.shipper);
     this.outbox.kick();
     this.shipper.kick();

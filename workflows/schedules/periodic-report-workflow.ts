@@ -6,6 +6,7 @@ import { toIsoUtc } from '../../domain/shared/time';
 import { periodBefore, previousPeriod, type TReportCadence } from '../../domain/schedules/report-period';
 import { NotificationOutbox, type TDeliveryFailure } from '../engine/notification-outbox';
 import { scheduledTimeMs } from './scheduled-time';
+import { DELIVERY_WAIT } from './tell-managers';
 
 const { buildPeriodicReport, resolveReportRecipients } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -16,9 +17,6 @@ const { buildPeriodicReport, resolveReportRecipients } = proxyActivities<Activit
     maximumAttempts: 8,
   },
 });
-
-/** Delivery retries take about 8 minutes (NOTIFY_RETRY_POLICY); past this a run stops waiting and says so. */
-const DELIVERY_WAIT = '30 minutes';
 
 export interface PeriodicReportInput {
   scheduleId: string;

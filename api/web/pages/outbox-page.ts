@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../../services/outbox';
+import { OUTBOX_STATUSES, type OutboxEntry } from '../../services/outbox';
 import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { attr, html, type HtmlValue, type SafeHtml } from '../html';
@@ -6,8 +6,6 @@ import { errorBanner, layout } from '../layout';
 import { scrollRegion } from '../widgets/scroll-region';
 import type { PageError } from '../refusal';
 import type { WorkflowTitle } from '../workflow-titles';
-
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
 
 export interface OutboxPageData {
   entries: OutboxEntry[];
@@ -28,13 +26,20 @@ function outboxNote(ctx: PageContext, entry: OutboxEntry): HtmlValue {
     return html`<br /><small class="${cls}">${t('outboxNote.noSmtp')}</small>`;
   if (error.startsWith('no email address or chat channel'))
     return html`<br /><small class="${cls}">${t('outboxNote.noChannel')}</small>`;
-  return html`<br /><small class="${cls}"
-      >${t('outboxNote.deliveryError')}
-      <details>
-        <summary>${t('refusal.detail')}</summary>
-        <span lang="en">${error}</span>
-      </details></small
-    >`;
+  if (error.startsWith('not due yet'))
+    return html`<br /><small class="${cls}"
+        >${t('outboxNote.notDue', { at: formatInstant(entry.notBefore ?? undefined, ctx.locale) })}</small
+      >`;
+  const withDetail = (note: string) =>
+    html`<br /><small class="${cls}"
+        >${note}
+        <details>
+          <summary>${t('refusal.detail')}</summary>
+          <span lang="en">${error}</span>
+        </details></small
+      >`;
+  if (error.startsWith('not sent:')) return withDetail(t('outboxNote.expired'));
+  return withDetail(t('outboxNote.deliveryError'));
 }
 
 function nextLink(data: OutboxPageData): string {

@@ -177,11 +177,15 @@ export function metricCharts(ctx: PageContext, state: TStreamState, series: Stre
     <div class="charts" id="live-charts">${chart('viewers', '#2563eb')}${chart('gmv', '#16a34a')}</div>`;
 }
 
-/** The simulated-data notice, when any number shown came from the simulator. */
+/**
+ * The simulated-data notice, when any number shown came from the simulator. Once real numbers arrived the simulator's
+ * are not shown (nor counted), even if the live state still remembers a simulated reading from before.
+ */
 export function simulatedNumbers(ctx: PageContext, state: TStreamState, series: StreamSeries): HtmlValue {
   const simulated =
-    Object.values(state.metrics.sources).includes('simulated') ||
-    Object.values(series.sourceOf).includes('simulated');
+    !series.ignoredSources.includes('simulated') &&
+    (Object.values(state.metrics.sources).includes('simulated') ||
+      Object.values(series.sourceOf).includes('simulated'));
   return simulated && simulatedNotice(ctx);
 }
 

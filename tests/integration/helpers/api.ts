@@ -48,12 +48,17 @@ export async function createTestUser(
 
 /** The real app over a harness (real worker on its own task queue, real dev server, real database). */
 export async function createApiFixture(
-  options: { env?: Record<string, string>; passwords?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    passwords?: boolean;
+    /** The queue the app starts workflows on; default: the harness worker's own. */
+    taskQueue?: string;
+  } = {},
 ): Promise<ApiFixture> {
   const harness = await createHarness({ env: options.env });
   const config = {
     ...harness.config,
-    temporal: { ...harness.config.temporal, taskQueue: harness.taskQueue },
+    temporal: { ...harness.config.temporal, taskQueue: options.taskQueue ?? harness.taskQueue },
   };
   const app = createApp({
     config,

@@ -122,6 +122,19 @@ const SAMPLES: { [K in TNotificationTemplateId]: TNotificationParamsInput[K] } =
     kpis: { gmv: 12345.5, orders: 321, conversion_rate: 0.031 },
     reportUrl: url,
   },
+  schedule_paused: {
+    scheduleName: HOSTILE,
+    timeZone: 'Asia/Shanghai',
+    occurrence: START,
+    reason: 'INVALID_INPUT: plannedDurationMinutes <too small>',
+    scheduleUrl: url,
+  },
+  schedule_occurrence_missed: {
+    scheduleName: HOSTILE,
+    timeZone: 'Asia/Shanghai',
+    occurrence: START,
+    reason: 'the worker was down until the live began',
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
