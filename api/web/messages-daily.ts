@@ -66,6 +66,9 @@ export const DAILY_MESSAGES = {
   'alertRule.conversion_drop': m('转化率下降', 'Conversion drop'),
   'alertRule.viewer_collapse': m('在线人数骤降', 'Viewer collapse'),
   'alertRule.no_data': m('数据中断', 'No data'),
+  'alertRule.notification_failed': m('通知发送失败', 'Notification failed'),
+  'alertRule.analytics_unavailable': m('数据平台不可用', 'Analytics unavailable'),
+  'alertRule.stream_blocked': m('场次被阻断', 'Stream blocked'),
   'alertRule.cancel_request_ignored': m(
     '直播中收到取消请求（已忽略）',
     'Cancel request while live (ignored)',

@@ -3,7 +3,7 @@ import type { NotificationRequest } from '../../activities/notify/notify-request
 import type { TFanTier } from '../../domain/notify';
 import type { TDeliveryFailure } from '../../workflows/engine/notification-outbox';
 import { withdrawSignal } from './fixtures/notify-workflows';
-import { until } from './helpers/poll';
+import { until } from './helpers/wait';
 import { createHarness, uniqueId, type Harness } from './helpers/harness';
 import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink';
 

@@ -8,7 +8,7 @@ import { bearer, createApiFixture, type ApiFixture } from './helpers/api';
 import { outageSwitch } from './helpers/faults';
 import { uniqueId } from './helpers/harness';
 import { startQueueWorker, type QueueWorker } from './helpers/queue-worker';
-import { until } from './helpers/poll';
+import { until } from './helpers/wait';
 import { replayAllRuns } from './helpers/replay';
 import type { ScheduleDetailBody } from './helpers/schedules';
 

@@ -3,6 +3,7 @@ import type { TCampaignState } from '../../../domain/campaign/state.types';
 import { STREAM_ROLES } from '../../../domain/stream/plan.constants';
 import { formatZonedDateTime } from '../../../domain/time/format-zoned';
 import { isMember } from '../../../domain/stream/roster';
+import { alertText } from '../alert-words';
 import type { PageContext } from '../context';
 import type { TMessageKey } from '../messages';
 
@@ -94,7 +95,7 @@ export function describeCampaignEvent(
     case 'KpisRolledUp':
       return t('cev.KpisRolledUp', { count: Object.keys(event.perStream).length });
     case 'AlertRaised':
-      return `${t(`alertRule.${event.ruleId}` as TMessageKey)}: ${event.message}`;
+      return alertText(t, event);
     case 'ContinueConfirmationRequested':
       return t('cev.ContinueConfirmationRequested', { roi: event.roi.toFixed(2), floor: event.floor });
     case 'ContinueDecided':

@@ -2,6 +2,7 @@ import type { TStreamEvent } from '../../../domain/stream/events.types';
 import type { TAlertRecord, TStreamState } from '../../../domain/stream/state.types';
 import { teamMember } from '../../../domain/stream/team';
 import type { PageContext } from '../context';
+import { alertText as alertWords } from '../alert-words';
 import { formatInstant } from '../i18n';
 import type { TMessageKey } from '../messages';
 
@@ -36,10 +37,9 @@ export function langOf(text: string): 'zh-CN' | 'en' {
   return /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : 'en';
 }
 
-/** An alert in the reader's language: the rule's name; the message as the workflow worded it follows. */
-export function alertText(ctx: PageContext, alert: Pick<TAlertRecord, 'ruleId' | 'message'>): string {
-  return `${ctx.t(`alertRule.${alert.ruleId}` as TMessageKey)}: ${alert.message}`;
-}
+/** An alert in the reader's language (see alert-words.ts). */
+export const alertText = (ctx: PageContext, alert: Pick<TAlertRecord, 'ruleId' | 'message'>): string =>
+  alertWords(ctx.t, alert);
 
 /**
  * One timeline line in the reader's language, built from the stored event (history keeps its English one-liners for
