@@ -294,8 +294,8 @@ describe('a campaign on the real server', () => {
       recorded.push(campaign.workflowId);
       await approvePlan(campaign);
       const now = await streamHandle(campaign, 'now');
-      const soon = await streamHandle(campaign, 'soon');
-      recorded.push(now.workflowId, soon.workflowId);
+      recorded.push(now.workflowId);
+      // Its gates first: 'soon' starts two minutes later, and 'now' is blocked if its gates wait for that.
       await passGates(now);
       await waitForPhase(now, 'burst', 90_000);
       await waitForCampaign(campaign, (s) => s.phase === 'burst' && s.streams.now?.phase === 'burst');
@@ -306,6 +306,8 @@ describe('a campaign on the real server', () => {
       expect(decided.steering.lastDecision).toMatchObject({ decision: 'pause_remaining', timedOut: true });
       expect(decided.streams.later?.status).toBe('held');
       expect(decided.streams.now?.pausedByCampaign).toBe(false);
+      const soon = await streamHandle(campaign, 'soon');
+      recorded.push(soon.workflowId);
       const paused = await waitForState(soon, (s) => s.schedule.pausedAt !== undefined);
       expect(paused.timeline.entries.find((e) => e.type === 'Paused')?.actorId).toBe(
         `campaign:${campaign.workflowId}`,
