@@ -1,3 +1,4 @@
+import { rolesFor } from '../domain/shared/app-permissions';
 import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -108,7 +109,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     '/api/metrics',
     setAuditAction('metrics.ingest'),
-    requireRole('operator'),
+    requireRole(...rolesFor('createStreams')),
     rateLimit({
       windowMs: 60_000,
       limit: config.auth.metricsRateLimit,

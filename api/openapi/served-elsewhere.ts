@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import { ZMetricBatchSchema } from '../../domain/metrics';
 import type { ApiRoutes } from '../http/route';
@@ -16,7 +17,7 @@ export function documentServedElsewhere(routes: ApiRoutes): void {
     path: '/api/metrics',
     tag: 'metrics',
     summary: 'Ingest a batch of metric points (deduplicated by stream, metric and timestamp)',
-    access: { roles: ['operator'] },
+    access: { roles: rolesFor('createStreams') },
     body: ZMetricBatchSchema,
     success: { status: 202, description: '{ accepted, duplicates, corrected, streams }' },
     refusals: { 413: 'Batch over 1 MB: split it', 429: 'Too many batches per minute for this token' },

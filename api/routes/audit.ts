@@ -1,5 +1,5 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
-import type { TAppRole } from '../../domain/shared/actor.types';
 import type { AuditService } from '../audit/audit-service';
 import {
   ZReplayBodySchema,
@@ -18,7 +18,7 @@ import type { ApiRoutes } from '../http/route';
 import { notificationsCsv, timelineCsv } from '../audit/workflow-audit';
 
 /** Auditors read and verify; managers may too. Nobody else exports or replays. */
-export const AUDIT_ROLES: readonly TAppRole[] = ['auditor', 'manager'];
+const AUDIT_ROLES = rolesFor('audit');
 const access = { roles: AUDIT_ROLES };
 /** Histories sent along for replay are large (a stream's is ~100 KB to a few MB); other bodies keep the usual limit. */
 export const AUDIT_REPLAY_BODY_LIMIT = '20mb';

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import { currentRulePack, listRulePacks, publishRulePack } from '../../activities/compliance/rule-pack-store';
 import type { Db } from '../../runtime/db';
@@ -59,7 +60,7 @@ export function registerComplianceRoutes(routes: ApiRoutes, { db }: { db: Db }) 
       tag: 'compliance',
       summary:
         'Publish a new rule pack version: terms and exceptions added to the one in force (never edited in place)',
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('publishRulePacks') },
       body: ZPublishRulePackSchema,
       action: 'compliance.publish',
       success: { status: 201, description: 'The new pack' },

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { listAudit, ZAuditEntrySchema, ZAuditFilterSchema } from '../audit/audit-log';
@@ -25,7 +26,7 @@ export function registerRecordRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/audit',
       tag: 'records',
       summary: 'The audit log of mutating requests, newest first',
-      access: { roles: ['auditor'] },
+      access: { roles: rolesFor('readAuditLog') },
       query: ZAuditFilterSchema,
       success: {
         status: 200,

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { AppError } from '../http/api-error';
@@ -13,7 +14,7 @@ import {
 import { answerStoredReport } from './stored-report';
 import { ZReportQuerySchema } from './streams.types';
 
-const MANAGERS = { roles: ['manager'] } as const;
+const MANAGERS = { roles: rolesFor('manageSchedules') };
 const ZPeriodicReportParamsSchema = z.object({
   id: z
     .string()

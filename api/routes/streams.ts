@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { reviewReportId } from '../../activities/reports/stream-review';
@@ -103,7 +104,7 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
       tag: 'streams',
       summary:
         "The stream workflow's latest run's event history in Temporal's JSON (what `temporal workflow show -o json` writes and Worker.runReplayHistory reads); every run: /api/audit/workflows/:id/runs",
-      access: { roles: ['auditor', 'manager'] },
+      access: { roles: rolesFor('audit') },
       params: ZStreamIdParamsSchema,
       success: { status: 200, description: 'History JSON: { events: [...] }' },
       refusals: { 404: 'No such stream' },

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { hasAnyRole } from '../../domain/shared/actor.types';
@@ -38,7 +39,7 @@ export function registerAdminPages(
   deps: { db: Db; page: ReturnType<typeof createPageHandler>; forms: RequestHandler },
 ): void {
   const { db, page, forms } = deps;
-  const isAdmin = (ctx: PageContext) => hasAnyRole(ctx.actor, ['admin']);
+  const isAdmin = (ctx: PageContext) => hasAnyRole(ctx.actor, rolesFor('administerUsers'));
 
   async function render(
     res: Response,

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import type { Request, Router } from 'express';
 import { hasAnyRole } from '../../domain/shared/actor.types';
 import { toCsv } from '../../domain/review/csv';
@@ -47,7 +48,7 @@ export function registerAuditLogPages(
   deps: { db: Db; page: ReturnType<typeof createPageHandler> },
 ): void {
   const { db, page } = deps;
-  const allowed = (ctx: PageContext) => hasAnyRole(ctx.actor, ['auditor', 'admin']);
+  const allowed = (ctx: PageContext) => hasAnyRole(ctx.actor, rolesFor('readAuditLog'));
 
   router.get(
     '/audit/log',

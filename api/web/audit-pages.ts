@@ -5,7 +5,7 @@ import type { TCheckpoint } from '../../domain/audit/reconstruct';
 import type { AuditService, TReplayReport } from '../audit/audit-service';
 import { ZWorkflowIdSchema, ZWorkflowQuerySchema } from '../audit/audit.types';
 import { runOverviews, type TWorkflowAudit } from '../audit/workflow-audit';
-import { AUDIT_ROLES } from '../routes/audit';
+import { rolesFor } from '../../domain/shared/app-permissions';
 import type { PageContext } from './context';
 import type { createPageHandler } from './page-handler';
 import { send } from './page-handler';
@@ -69,8 +69,8 @@ export function registerAuditPages(
   deps: { audit: AuditService; page: ReturnType<typeof createPageHandler>; forms: RequestHandler },
 ) {
   const { audit, page, forms } = deps;
-  const allowed = (ctx: PageContext) => hasAnyRole(ctx.actor, AUDIT_ROLES);
-  const forbidden = (ctx: PageContext) => errorPage(ctx, 403, `needs role ${AUDIT_ROLES.join(' or ')}`);
+  const allowed = (ctx: PageContext) => hasAnyRole(ctx.actor, rolesFor('audit'));
+  const forbidden = (ctx: PageContext) => errorPage(ctx, 403, `needs role ${rolesFor('audit').join(' or ')}`);
 
   async function render(
     ctx: PageContext,

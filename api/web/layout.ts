@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { hasAnyRole, type TAppRole } from '../../domain/shared/actor.types';
 import type { AnonymousContext } from './context';
 import { withLang } from './context';
@@ -23,16 +24,16 @@ export type NavKey =
 const NAV: ReadonlyArray<{ key: NavKey; href: string; label: TMessageKey; roles?: readonly TAppRole[] }> = [
   { key: 'dashboard', href: '/', label: 'nav.dashboard' },
   { key: 'inbox', href: '/inbox', label: 'nav.inbox' },
-  { key: 'create', href: '/streams/new', label: 'nav.create', roles: ['operator'] },
+  { key: 'create', href: '/streams/new', label: 'nav.create', roles: rolesFor('createStreams') },
   { key: 'campaigns', href: '/campaigns', label: 'nav.campaigns' },
   { key: 'calendar', href: '/calendar', label: 'nav.calendar' },
   { key: 'templates', href: '/templates', label: 'nav.templates' },
   { key: 'schedules', href: '/schedules', label: 'nav.schedules' },
   { key: 'outbox', href: '/outbox', label: 'nav.outbox' },
   { key: 'compliance', href: '/compliance', label: 'nav.compliance' },
-  { key: 'audit', href: '/audit', label: 'nav.audit', roles: ['auditor', 'manager'] },
-  { key: 'auditLog', href: '/audit/log', label: 'nav.auditLog', roles: ['auditor', 'admin'] },
-  { key: 'users', href: '/admin/users', label: 'nav.users', roles: ['admin'] },
+  { key: 'audit', href: '/audit', label: 'nav.audit', roles: rolesFor('audit') },
+  { key: 'auditLog', href: '/audit/log', label: 'nav.auditLog', roles: rolesFor('readAuditLog') },
+  { key: 'users', href: '/admin/users', label: 'nav.users', roles: rolesFor('administerUsers') },
 ];
 
 /** The visible label required wherever numbers come from the platform simulator rather than a real platform. */

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import express, { Router, type Request } from 'express';
 import { hasAnyRole } from '../../domain/shared/actor.types';
 import { DomainError, DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
@@ -336,7 +337,7 @@ export function createWebRouter(deps: WebRouterDeps): Router {
               .filter(Boolean)
           : [];
       try {
-        if (!hasAnyRole(ctx.actor, ['admin']))
+        if (!hasAnyRole(ctx.actor, rolesFor('publishRulePacks')))
           throw new DomainError('FORBIDDEN_ROLE', 'Publishing compliance rules is for role admin');
         const input = parseInput(
           ZPublishRulePackSchema,

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import express, { Router, type Request, type Response } from 'express';
 import { hasAnyRole } from '../../domain/shared/actor.types';
 import { DomainError, DOMAIN_ERROR_HTTP_STATUS, isDomainError } from '../../domain/shared/errors';
@@ -145,7 +146,7 @@ export function createScheduleWebRouter(deps: ScheduleWebRouterDeps): Router {
     form(renderTemplates, async (req, res, ctx) => {
       res.locals.audit = { action: 'template.create' };
       const body = (req.body ?? {}) as Record<string, unknown>;
-      if (!hasAnyRole(ctx.actor, ['operator', 'manager']))
+      if (!hasAnyRole(ctx.actor, rolesFor('writeTemplates')))
         throw new DomainError('FORBIDDEN_ROLE', ctx.t('templates.forbidden'));
       const streamId = text(body.streamId);
       if (streamId === undefined) throw new DomainError('INVALID_INPUT', `${ctx.t('templates.streamId')}?`);
@@ -193,7 +194,7 @@ export function createScheduleWebRouter(deps: ScheduleWebRouterDeps): Router {
   );
 
   const assertManager = (ctx: PageContext) => {
-    if (!hasAnyRole(ctx.actor, ['manager']))
+    if (!hasAnyRole(ctx.actor, rolesFor('manageSchedules')))
       throw new DomainError('FORBIDDEN_ROLE', ctx.t('schedules.forbidden'));
   };
 

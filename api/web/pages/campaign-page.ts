@@ -1,3 +1,4 @@
+import { rolesFor } from '../../../domain/shared/app-permissions';
 import { campaignActionsFor } from '../../../domain/campaign/actions';
 import { campaignPendingItems } from '../../../domain/campaign/pending-items';
 import type { TCampaignState } from '../../../domain/campaign/state.types';
@@ -151,7 +152,7 @@ export function campaignPage(ctx: PageContext, data: CampaignPageData): SafeHtml
     </section>
     ${data.hasReport && html`<p><a href="${path}/review">${t('campaign.reviewOpen')}</a></p>`}
     ${
-      hasAnyRole(ctx.actor, ['operator', 'manager']) &&
+      hasAnyRole(ctx.actor, rolesFor('createCampaigns')) &&
       html`<section aria-labelledby="c-clone">
         <h2 id="c-clone">${t('campaign.clone')}</h2>
         <form method="post" action="${path}/clone" class="action">

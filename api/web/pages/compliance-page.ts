@@ -1,3 +1,4 @@
+import { rolesFor } from '../../../domain/shared/app-permissions';
 import type { TRulePackInput } from '../../../domain/compliance/rule-pack.types';
 import { hasAnyRole } from '../../../domain/shared/actor.types';
 import type { PageContext } from '../context';
@@ -25,7 +26,7 @@ export function compliancePage(ctx: PageContext, data: CompliancePageData): Safe
   const zh = ctx.locale !== 'en';
   const basis = (id: string) => pack.bases[id];
   const publishForm =
-    hasAnyRole(ctx.actor, ['admin']) &&
+    hasAnyRole(ctx.actor, rolesFor('publishRulePacks')) &&
     html`<section aria-labelledby="s-publish">
       <h2 id="s-publish">${t('compliance.publish')}</h2>
       <form method="post" action="/compliance/packs" class="action">

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../../domain/shared/app-permissions';
 import { hasAnyRole } from '../../../domain/shared/actor.types';
 import type { TStreamState } from '../../../domain/stream/state.types';
 import type { TRunOverview } from '../../audit/workflow-audit';
@@ -67,7 +68,7 @@ function runsTable(ctx: PageContext, data: HistoryPageData): SafeHtml {
 export function historyPage(ctx: PageContext, data: HistoryPageData): SafeHtml {
   const { t } = ctx;
   const path = `/streams/${encodeURIComponent(data.state.streamId)}`;
-  const auditor = hasAnyRole(ctx.actor, ['auditor', 'manager']);
+  const auditor = hasAnyRole(ctx.actor, rolesFor('audit'));
   const body = html`<p><a href="${path}">${t('review.backToStream', { title: data.state.plan.title })}</a></p>
     <section aria-labelledby="s-runs">
       <h2 id="s-runs">${t('history.runs')}</h2>

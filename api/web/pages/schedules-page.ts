@@ -1,3 +1,4 @@
+import { rolesFor } from '../../../domain/shared/app-permissions';
 import type { TTemplateSummary } from '../../../activities/templates/template-store';
 import { APP_ROLES, hasAnyRole } from '../../../domain/shared/actor.types';
 import { REPORT_CADENCES } from '../../../domain/schedules/report-period';
@@ -51,7 +52,7 @@ function whatText(ctx: PageContext, s: ScheduleSummaryView, templates: TTemplate
 /** Recurring streams and reports on Temporal Schedules: list with next runs; managers create, pause, run, delete. */
 export function schedulesPage(ctx: PageContext, data: SchedulesPageData): SafeHtml {
   const { t } = ctx;
-  const mayChange = hasAnyRole(ctx.actor, ['manager']);
+  const mayChange = hasAnyRole(ctx.actor, rolesFor('manageSchedules'));
   const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}" />`;
   const button = (s: ScheduleSummaryView, op: TScheduleOperation) =>
     html`<form method="post" action="/schedules/${encodeURIComponent(s.id)}/${op}" class="inline">

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../../domain/shared/app-permissions';
 import type { TTemplateSummary } from '../../../activities/templates/template-store';
 import { hasAnyRole, sameActorId } from '../../../domain/shared/actor.types';
 import { addLocalDays, zonedParts } from '../../../domain/time/zoned-time';
@@ -25,9 +26,10 @@ function suggestedLocalStart(template: TTemplateSummary): string {
 /** Templates: list, create a stream from one (a date-time in the template's zone), save a stream as one, delete. */
 export function templatesPage(ctx: PageContext, data: TemplatesPageData): SafeHtml {
   const { t } = ctx;
-  const mayUse = hasAnyRole(ctx.actor, ['operator', 'manager']);
+  const mayUse = hasAnyRole(ctx.actor, rolesFor('writeTemplates'));
   const mayDelete = (template: TTemplateSummary) =>
-    hasAnyRole(ctx.actor, ['manager']) || (mayUse && sameActorId(ctx.actor.id, template.createdBy));
+    hasAnyRole(ctx.actor, rolesFor('changeAnyTemplate')) ||
+    (mayUse && sameActorId(ctx.actor.id, template.createdBy));
   const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}" />`;
   const rows = data.templates.map((template) => {
     const base = `/templates/${encodeURIComponent(template.id)}`;

@@ -1,5 +1,6 @@
+import { rolesFor } from '../../shared/app-permissions';
 import { assertPermitted, availableActions, validateAction, type TActionContext } from '../../engine/action';
-import { hasAnyRole, type TActor, type TAppRole } from '../../shared/actor.types';
+import { hasAnyRole, type TActor } from '../../shared/actor.types';
 import { DomainError } from '../../shared/errors';
 import type { TCampaignState } from '../state.types';
 import { CAMPAIGN_ACCESS } from '../team';
@@ -45,7 +46,7 @@ export function campaignAction(name: string): TCampaignActionDef | undefined {
 }
 
 /** Who may start a campaign: managers plan them (the plan then needs another manager's approval). */
-export const CREATE_CAMPAIGN_ROLES: readonly TAppRole[] = ['operator', 'manager'];
+export const CREATE_CAMPAIGN_ROLES = rolesFor('createCampaigns');
 
 export function assertMayCreateCampaign(actor: TActor): void {
   if (!hasAnyRole(actor, CREATE_CAMPAIGN_ROLES))
