@@ -1,5 +1,5 @@
 import { periodLabel } from '../../domain/notify/templates-reports';
-import { PHASE_LABELS } from '../../domain/notify/notify-labels';
+import { STREAM_PHASE_WORDS } from '../../domain/stream/phase-words';
 import { PERIOD_HEADLINE_KPIS, periodChangePct } from '../../domain/review/period-rollup';
 import { formatKpiValue, KPI_LABELS } from '../../domain/review/kpi-labels';
 import { KPI_NAMES, type TKpiName } from '../../domain/review/review.types';
@@ -86,7 +86,7 @@ export function periodReportDocument(c: PeriodReportContent): { doc: ReportDocum
     tone: 'neutral',
     emptyText: t('本期没有直播', 'No stream in this period'),
     items: c.current.streams.map((s) => {
-      const phase = PHASE_LABELS[s.phase as TStreamPhase]?.[c.locale] ?? s.phase;
+      const phase = STREAM_PHASE_WORDS[s.phase as TStreamPhase]?.[c.locale] ?? s.phase;
       const numbers = (['gmv', 'orders', 'avg_viewers'] as const)
         .filter((kpi) => s.totals[kpi] !== undefined)
         .map((kpi) => `${KPI_LABELS[kpi][c.locale]} ${fmt(kpi, s.totals[kpi])}`);

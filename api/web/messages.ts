@@ -1,3 +1,6 @@
+import { CAMPAIGN_PHASE_WORDS } from '../../domain/campaign/phase-words';
+import { phaseCatalogue } from '../../domain/engine/phase-words';
+import { STREAM_PHASE_WORDS } from '../../domain/stream/phase-words';
 import { CAMPAIGN_MESSAGES } from './messages-campaign';
 import { SCHEDULE_MESSAGES } from './messages-schedules';
 import { DAILY_MESSAGES } from './messages-daily';
@@ -46,16 +49,6 @@ export const MESSAGES = {
   'role.manager': m('经理', 'manager'),
   'role.auditor': m('审计', 'auditor'),
   'role.admin': m('管理员', 'admin'),
-
-  'phase.draft': m('策划', 'draft'),
-  'phase.compliance': m('合规审核', 'compliance'),
-  'phase.preheat': m('预热期', 'preheat'),
-  'phase.burst': m('直播中（爆发期）', 'live (burst)'),
-  'phase.tail': m('延续期', 'tail'),
-  'phase.review': m('复盘', 'review'),
-  'phase.completed': m('已完成', 'completed'),
-  'phase.blocked': m('已阻断', 'blocked'),
-  'phase.cancelled': m('已取消', 'cancelled'),
 
   'platform.douyin': m('抖音', 'Douyin'),
   'platform.kuaishou': m('快手', 'Kuaishou'),
@@ -507,6 +500,8 @@ export const MESSAGES = {
   'error.internal': m('服务器内部错误，已记录日志。', 'Internal error; it has been logged.'),
   'error.back': m('返回看板', 'Back to the dashboard'),
   'error.unknownAction': m('未知操作：{action}', 'Unknown action: {action}'),
+  ...phaseCatalogue('phase', STREAM_PHASE_WORDS),
+  ...phaseCatalogue('cphase', CAMPAIGN_PHASE_WORDS),
   ...CAMPAIGN_MESSAGES,
   ...SCHEDULE_MESSAGES,
   ...DAILY_MESSAGES,

@@ -40,8 +40,8 @@ export interface TCampaignReview {
 function whereItStopped(s: TReviewStream): string {
   const phase = s.phase ?? s.status;
   const zh: Record<string, string> = {
-    compliance: '停在直播前审核',
-    blocked: '受阻',
+    compliance: '停在合规审核',
+    blocked: '已阻断',
     cancelled: '已取消',
     preheat: '停在预热',
     draft: '未提交',

@@ -1,22 +1,9 @@
-import type { TLocalizedText } from '../metrics/metric-rules.types';
-import type { TCampaignPhase } from '../campaign/phases';
+import { CAMPAIGN_PHASE_WORDS } from '../campaign/phase-words';
 import type { TTemplateContent } from './notification-layout';
 import { label, pick, when } from './notify-labels';
 import type { TLocale, TNotificationParams } from './notify.types';
 
 type P<K extends keyof TNotificationParams> = TNotificationParams[K];
-
-export const CAMPAIGN_PHASE_LABELS: Record<TCampaignPhase, TLocalizedText> = {
-  approval: { 'zh-CN': '方案审批', en: 'plan approval' },
-  scheduled: { 'zh-CN': '待开始', en: 'scheduled' },
-  preheat: { 'zh-CN': '预热期', en: 'preheat' },
-  burst: { 'zh-CN': '爆发期', en: 'burst' },
-  tail: { 'zh-CN': '余热期', en: 'tail' },
-  review: { 'zh-CN': '复盘', en: 'review' },
-  completed: { 'zh-CN': '已完成', en: 'completed' },
-  blocked: { 'zh-CN': '受阻', en: 'blocked' },
-  cancelled: { 'zh-CN': '已取消', en: 'cancelled' },
-};
 
 const open = (locale: TLocale, url: string) => ({
   label: pick(locale, '查看活动', 'Open the campaign'),
@@ -24,8 +11,8 @@ const open = (locale: TLocale, url: string) => ({
 });
 
 export function campaignPhaseChanged(p: P<'campaign_phase_changed'>, locale: TLocale): TTemplateContent {
-  const from = label(CAMPAIGN_PHASE_LABELS[p.from], locale);
-  const to = label(CAMPAIGN_PHASE_LABELS[p.to], locale);
+  const from = label(CAMPAIGN_PHASE_WORDS[p.from], locale);
+  const to = label(CAMPAIGN_PHASE_WORDS[p.to], locale);
   return {
     subject: pick(
       locale,

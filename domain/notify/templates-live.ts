@@ -1,12 +1,13 @@
 import type { TTemplateContent } from './notification-layout';
-import { label, PHASE_LABELS, pick, when } from './notify-labels';
+import { STREAM_PHASE_WORDS } from '../stream/phase-words';
+import { label, pick, when } from './notify-labels';
 import type { TLocale, TNotificationParams } from './notify.types';
 
 type P<K extends keyof TNotificationParams> = TNotificationParams[K];
 
 export function phaseChanged(p: P<'phase_changed'>, locale: TLocale): TTemplateContent {
-  const from = label(PHASE_LABELS[p.from], locale);
-  const to = label(PHASE_LABELS[p.to], locale);
+  const from = label(STREAM_PHASE_WORDS[p.from], locale);
+  const to = label(STREAM_PHASE_WORDS[p.to], locale);
   return {
     subject: pick(locale, `「${p.streamTitle}」进入${to}`, `"${p.streamTitle}" moved to ${to}`),
     lead: pick(
@@ -70,12 +71,12 @@ export function streamBlocked(p: P<'stream_blocked'>, locale: TLocale): TTemplat
   return {
     subject: pick(
       locale,
-      `【受阻】「${p.streamTitle}」无法继续`,
+      `【已阻断】「${p.streamTitle}」无法继续`,
       `[Blocked] "${p.streamTitle}" cannot proceed`,
     ),
     lead: pick(
       locale,
-      `「${p.streamTitle}」自 ${when(p.blockedAt, p.timeZone, locale)} 起受阻，需要处理后才能继续。`,
+      `「${p.streamTitle}」自 ${when(p.blockedAt, p.timeZone, locale)} 起被阻断，需要处理后才能继续。`,
       `"${p.streamTitle}" has been blocked since ${when(p.blockedAt, p.timeZone, locale)} and needs action before it can proceed.`,
     ),
     list: { title: pick(locale, '原因：', 'Reasons:'), entries: p.reasons },

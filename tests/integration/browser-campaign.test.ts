@@ -110,7 +110,7 @@ describe('campaigns in Chromium', () => {
 
     // The manager opens the tail and the review now (each asks for confirmation first).
     page.on('dialog', (dialog) => void dialog.accept());
-    for (const from of ['爆发期', '余热期']) {
+    for (const from of ['爆发期', '延续期']) {
       await page.goto(campaignPath);
       await reloadUntil(page, async () => (await phase(page)) === from);
       await page.locator('#act-advance textarea[name=reason]').fill('测试：提前进入下一阶段');
