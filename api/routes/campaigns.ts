@@ -4,6 +4,7 @@ import { CAMPAIGN_ACTIONS, CREATE_CAMPAIGN_ROLES } from '../../domain/campaign/a
 import type { Db } from '../../runtime/db';
 import { AppError } from '../http/api-error';
 import type { ApiRoutes } from '../http/route';
+import { registerHistoryRoute } from './history-route';
 import { campaignReviewXlsx } from '../services/campaign-report-xlsx';
 import type { CampaignService } from '../services/campaigns';
 import { registerActionRoutes } from './action-routes';
@@ -122,24 +123,11 @@ export function registerCampaignRoutes(
     },
   );
 
-  routes.add(
-    {
-      method: 'get',
-      path: '/api/campaigns/:id/history',
-      tag: 'campaigns',
-      summary: "The campaign workflow's Temporal event history as JSON",
-      access: { roles: ['auditor', 'manager'] },
-      params: ZCampaignIdParamsSchema,
-      success: { status: 200, description: 'History JSON: { events: [...] }' },
-      refusals: { 404: 'No such campaign' },
-    },
-    async ({ params, res }) => {
-      res
-        .status(200)
-        .type('application/json')
-        .send(JSON.stringify(await campaigns.history(params.id)));
-    },
-  );
+  registerHistoryRoute(routes, {
+    kind: 'campaign',
+    params: ZCampaignIdParamsSchema,
+    history: campaigns.history,
+  });
 
   routes.add(
     {
