@@ -29,7 +29,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       body: ZCreateUserInputSchema,
       action: 'user.create',
       success: { status: 201, description: 'The user', schema: ZUserSchema },
-      refusals: { 409: 'The email is taken' },
+      refusals: { 409: 'ALREADY_EXISTS: the email is taken' },
     },
     async ({ body, res }) => {
       res.locals.audit = { action: 'user.create', target: body.email };

@@ -43,7 +43,7 @@ export function registerCampaignRoutes(
       body: ZCreateCampaignBodySchema,
       action: 'campaign.create',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
-      refusals: { 403: 'FORBIDDEN_ROLE', 409: 'A campaign with this id exists or existed' },
+      refusals: { 403: 'FORBIDDEN_ROLE', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ body, actor, res }) => {
       const { id, ...plan } = body;
@@ -114,7 +114,7 @@ export function registerCampaignRoutes(
       body: ZCloneCampaignBodySchema,
       action: 'campaign.clone',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
-      refusals: { 404: 'No such campaign', 409: 'A campaign with this id exists or existed' },
+      refusals: { 404: 'No such campaign', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ params, body, actor, res }) => {
       const detail = await campaigns.cloneCampaign(actor, params.id, body);

@@ -158,7 +158,7 @@ export function registerTemplateRoutes(routes: ApiRoutes, { templates }: { templ
       body: ZCreateFromTemplateBodySchema,
       action: 'campaign.create',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
-      refusals: { 404: 'No such template', 409: 'A campaign with this id exists or existed' },
+      refusals: { 404: 'No such template', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ params, body, actor, res }) => {
       const detail = await templates.createCampaign(actor, params.id, newStartOf(body), body.id);

@@ -129,7 +129,7 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError)
-        throw new DomainError('ALREADY_DECIDED', `A campaign with id ${id} exists (ids are never reused)`);
+        throw new DomainError('ALREADY_EXISTS', `A campaign with id ${id} exists (ids are never reused)`);
       throw error;
     }
     const state = initialCampaignState(id, plan, new Date().toISOString(), actor);
