@@ -226,46 +226,6 @@ describe('campaign API on the real worker and dev server', () => {
     return { stream, campaign };
   }
 
-  it.concurrent(
-    "serves every kind's history in Temporal's JSON: it replays through the API and the audit CLI",
-    async () => {
-      const { app, users } = await fixture();
-      const { stream, campaign } = await oneOfEachKind();
-      const kinds = [
-        ['streams', stream.id],
-        ['campaigns', campaign.id],
-      ] as const;
-      const histories = [];
-      for (const [route, id] of kinds) {
-        const { body } = await request(app)
-          .get(`/api/${route}/${id}/history`)
-          .set(bearer(users.auditor))
-          .expect(200);
-        expect({ route, eventTime: typeof body.events[0].eventTime }).toEqual({ route, eventTime: 'string' });
-        histories.push({ workflowId: id, history: body as unknown });
-      }
-      const replayed = await request(app)
-        .post('/api/audit/replay')
-        .set(bearer(users.auditor))
-        .send({ histories })
-        .expect(200);
-      expect(replayed.body).toMatchObject({ ok: true, replayed: 2, failed: 0 });
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liveops-history-')), 'campaign.json');
-      fs.writeFileSync(file, JSON.stringify(histories[1]!.history));
-      const fromCli = await auditCli('replay', '--file', file);
-      expect(fromCli).toMatchObject({ code: 0 });
-      // Each kind's route serves its own kind only.
-      await request(app).get(`/api/campaigns/${stream.id}/history`).set(bearer(users.auditor)).expect(404);
-      await request(app).get(`/api/streams/${campaign.id}/history`).set(bearer(users.auditor)).expect(404);
-      for (const [route, id] of kinds)
-        await request(app)
-          .post(`/api/${route}/${id}/actions/cancel`)
-          .set(bearer(users.manager))
-          .send({ reason: 'test over' })
-          .expect(200);
-    },
-  );
-
   it.concurrent('documents every campaign action in the OpenAPI document', async () => {
     const { app } = await fixture();
     const { body } = await request(app).get('/openapi.json').expect(200);
@@ -403,4 +363,41 @@ describe('campaign API on the real worker and dev server', () => {
           .expect(200);
     },
   );
+  // Not concurrent: the audit CLI it runs takes both cores a while, and the other tests have deadlines of seconds.
+  it("serves every kind's history in Temporal's JSON: it replays through the API and the audit CLI", async () => {
+    const { app, users } = await fixture();
+    const { stream, campaign } = await oneOfEachKind();
+    const kinds = [
+      ['streams', stream.id],
+      ['campaigns', campaign.id],
+    ] as const;
+    const histories = [];
+    for (const [route, id] of kinds) {
+      const { body } = await request(app)
+        .get(`/api/${route}/${id}/history`)
+        .set(bearer(users.auditor))
+        .expect(200);
+      expect({ route, eventTime: typeof body.events[0].eventTime }).toEqual({ route, eventTime: 'string' });
+      histories.push({ workflowId: id, history: body as unknown });
+    }
+    const replayed = await request(app)
+      .post('/api/audit/replay')
+      .set(bearer(users.auditor))
+      .send({ histories })
+      .expect(200);
+    expect(replayed.body).toMatchObject({ ok: true, replayed: 2, failed: 0 });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liveops-history-')), 'campaign.json');
+    fs.writeFileSync(file, JSON.stringify(histories[1]!.history));
+    const fromCli = await auditCli('replay', '--file', file);
+    expect(fromCli).toMatchObject({ code: 0 });
+    // Each kind's route serves its own kind only.
+    await request(app).get(`/api/campaigns/${stream.id}/history`).set(bearer(users.auditor)).expect(404);
+    await request(app).get(`/api/streams/${campaign.id}/history`).set(bearer(users.auditor)).expect(404);
+    for (const [route, id] of kinds)
+      await request(app)
+        .post(`/api/${route}/${id}/actions/cancel`)
+        .set(bearer(users.manager))
+        .send({ reason: 'test over' })
+        .expect(200);
+  });
 });
