@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignReportId } from '../../activities/campaigns/campaign-review';
 import { CAMPAIGN_ACTIONS, CREATE_CAMPAIGN_ROLES } from '../../domain/campaign/actions';
+import { parseInput } from '../../domain/shared/parse-input';
 import type { Db } from '../../runtime/db';
 import { AppError } from '../http/api-error';
 import type { ApiRoutes } from '../http/route';
@@ -12,6 +13,7 @@ import {
   ZCalendarEntrySchema,
   ZCalendarQuerySchema,
   ZCampaignDetailSchema,
+  ZCampaignIdFieldSchema,
   ZCampaignIdParamsSchema,
   ZCampaignListQuerySchema,
   ZCampaignReportQuerySchema,
@@ -41,12 +43,14 @@ export function registerCampaignRoutes(
         'the burst, two streams overlapping in one room, a goal below zero.',
       access: { roles: [...CREATE_CAMPAIGN_ROLES] },
       body: ZCreateCampaignBodySchema,
+      // The plan is judged once, after the streams named by a template are written out, with the paths as sent.
+      validateBody: false,
       action: 'campaign.create',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
       refusals: { 403: 'FORBIDDEN_ROLE', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ body, actor, res }) => {
-      const { id, ...plan } = body;
+      const { id, ...plan } = parseInput(ZCampaignIdFieldSchema, body, 'campaign plan');
       const detail = await campaigns.createCampaign(actor, plan, id);
       res.locals.audit = { action: 'campaign.create', target: detail.id };
       return detail;

@@ -26,6 +26,8 @@ export function registerTemplateRoutes(routes: ApiRoutes, { templates }: { templ
       summary: 'Save a plan as a template',
       access: WRITERS,
       body: ZSaveTemplateBodySchema,
+      // The service judges it with the same schema and keeps the plan as written (defaults not filled in).
+      validateBody: false,
       action: 'template.create',
       success: { status: 201, description: 'The template', schema: ZTemplateDetailSchema },
     },
