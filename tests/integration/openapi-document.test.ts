@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { CAMPAIGN_ACTIONS } from '../../domain/campaign/actions';
+import { STREAM_ACTIONS } from '../../domain/stream/actions';
 import { createApiFixture, type ApiFixture } from './helpers/api';
 
 jest.setTimeout(60_000);
@@ -99,4 +101,32 @@ describe('the OpenAPI document', () => {
       campaign: expect.arrayContaining(['name', 'windows', 'streams', 'recurring']),
     });
   });
+
+  it.each([
+    ['stream', STREAM_ACTIONS],
+    ['campaign', CAMPAIGN_ACTIONS],
+  ] as const)(
+    'serves one %s action route per registry entry, its body the fields of the entry, and changes the kind by no other route',
+    (kind, registry) => {
+      const actions = `/api/${kind}s/{id}/actions/`;
+      const served = Object.keys(paths).filter((path) => path.startsWith(actions));
+      expect(served.map((path) => path.slice(actions.length)).sort()).toEqual(
+        registry.map((def) => def.name).sort(),
+      );
+      for (const def of registry) {
+        expect(Object.keys(paths[actions + def.name]!)).toEqual(['post']);
+        const fields = def.input.kind === 'object' ? Object.keys(def.input.shape) : [];
+        expect({ action: def.name, fields: propertiesOf(body(actions + def.name)) }).toEqual({
+          action: def.name,
+          fields,
+        });
+      }
+      // Besides its actions, a workflow of this kind is only created (a clone is a new campaign), never changed.
+      const others = Object.entries(paths)
+        .filter(([path]) => path.startsWith(`/api/${kind}s/{id}`) && !path.startsWith(actions))
+        .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
+        .filter((route) => !route.startsWith('get '));
+      expect(others).toEqual(kind === 'campaign' ? ['post /api/campaigns/{id}/clone'] : []);
+    },
+  );
 });
