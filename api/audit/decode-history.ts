@@ -64,6 +64,23 @@ function detailOf(event: HistoryEvent): string | undefined {
 }
 
 /**
+ * The domain events a continued run was started with, still unshipped (workflows/engine: every kind carries its
+ * shipper as `carried.shipper.pending`), as shipments of the run's first history event: they are in its history from
+ * the start, and folded there, whenever (or whether) the run ships them again.
+ */
+function carriedShipments(startInput: unknown, started: THistoryEventLine): TShipment[] {
+  const pending = (startInput as { carried?: { shipper?: { pending?: unknown } } } | null | undefined)
+    ?.carried?.shipper?.pending;
+  if (!Array.isArray(pending)) return [];
+  return pending.flatMap((entry: unknown) => {
+    const { seq, event } = (entry ?? {}) as { seq?: unknown; event?: unknown };
+    return typeof seq === 'number' && event !== undefined
+      ? [{ historyEventId: started.eventId, eventTime: started.eventTime, fromSeq: seq, events: [event] }]
+      : [];
+  });
+}
+
+/**
  * Reads what auditing needs from one run's history, in the form `fetchHistory` or `historyFromJSON` gives: who started
  * it with what, and every domain event shipped in it (the input of each `recordWorkflowEvents` it scheduled).
  */
@@ -74,6 +91,7 @@ export function decodeRun(workflowId: string, history: History): TDecodedRun {
     throw new DomainError('INVALID_INPUT', `${workflowId}: a history starts with WorkflowExecutionStarted`, {
       issues: [{ path: ['events', 0], message: 'not WorkflowExecutionStarted', code: 'custom' }],
     });
+  const startInput = decode(started.input);
   const shipments: TShipment[] = [];
   const lines: THistoryEventLine[] = [];
   for (const event of events) {
@@ -92,15 +110,16 @@ export function decodeRun(workflowId: string, history: History): TDecodedRun {
     if (typeof input?.fromSeq !== 'number' || !Array.isArray(input.events)) continue;
     shipments.push({ historyEventId: eventId, eventTime, fromSeq: input.fromSeq, events: input.events });
   }
+  const first = lines[0]!;
   const last = lines.at(-1)!;
   return {
     workflowId,
     runId: started.originalExecutionRunId ?? '',
     workflowType: started.workflowType?.name ?? '',
     ...(started.continuedExecutionRunId ? { continuedFromRunId: started.continuedExecutionRunId } : {}),
-    startInput: decode(started.input),
-    startTime: lines[0]!.eventTime,
-    shipments,
+    startInput,
+    startTime: first.eventTime,
+    shipments: [...carriedShipments(startInput, first), ...shipments],
     lastEventId: last.eventId,
     lastEventTime: last.eventTime,
     events: lines,

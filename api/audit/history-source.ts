@@ -3,7 +3,9 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import { DomainError } from '../../domain/shared/errors';
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import type { TWorkflowQuery, TWorkflowSummary } from './audit.types';
+import type { TWorkflowKind } from '../../activities/projection/projection.types';
 import { decodeRun, type TDecodedRun } from './decode-history';
+import { historyJson } from './history-json';
 import { AUDIT_KINDS, auditKindOfType } from './workflow-kinds';
 
 const GRPC_INVALID_ARGUMENT = 3;
@@ -30,7 +32,12 @@ export function runStatus(run: TDecodedRun): string {
   return CLOSING_EVENTS[run.events.at(-1)?.eventType ?? ''] ?? 'Running';
 }
 
-async function fetchHistory(temporal: Client, workflowId: string, runId?: string): Promise<History> {
+async function fetchHistory(
+  temporal: Client,
+  workflowId: string,
+  runId?: string,
+  noun = 'workflow',
+): Promise<History> {
   try {
     return await temporal.workflow.getHandle(workflowId, runId).fetchHistory();
   } catch (error) {
@@ -39,9 +46,26 @@ async function fetchHistory(temporal: Client, workflowId: string, runId?: string
       error instanceof WorkflowNotFoundError ||
       (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)
     )
-      throw new DomainError('NOT_FOUND', `No workflow ${workflowId}${runId ? ` run ${runId}` : ''}`);
+      throw new DomainError('NOT_FOUND', `No ${noun} ${workflowId}${runId ? ` run ${runId}` : ''}`);
     throw error;
   }
+}
+
+/**
+ * The latest run's history of a workflow of one kind, in Temporal's own JSON (historyJson: what `temporal workflow
+ * show -o json` writes, and what the replay API and `audit replay --file` read), for every kind alike. An id of
+ * another kind is NOT_FOUND, as its actions are.
+ */
+export async function latestHistoryJson(
+  temporal: Client,
+  kind: TWorkflowKind,
+  workflowId: string,
+): Promise<string> {
+  const history = await fetchHistory(temporal, workflowId, undefined, kind);
+  const type = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+  if (type !== AUDIT_KINDS[kind].workflowType)
+    throw new DomainError('NOT_FOUND', `No ${kind} ${workflowId}: it is a ${type ?? 'workflow of no type'}`);
+  return historyJson(history);
 }
 
 /**

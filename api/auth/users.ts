@@ -2,7 +2,7 @@ import { APP_ROLES, type TActor, type TAppRole } from '../../domain/shared/actor
 import type { Config } from '../../runtime/config';
 import type { Db } from '../../runtime/db';
 import type { Logger } from '../../runtime/logger';
-import { AppError } from '../http/api-error';
+import { DomainError, isDomainError } from '../../domain/shared/errors';
 import { hashPassword, randomPassword } from './passwords';
 import type { TCreateUserInput, TUser } from './users.types';
 
@@ -54,7 +54,8 @@ export async function createUser(db: Db, input: TCreateUserInput): Promise<TUser
     });
     return toUser(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', `A user with email ${input.email} exists`);
+    if (isUniqueViolation(error))
+      throw new DomainError('ALREADY_EXISTS', `A user with email ${input.email} exists`);
     throw error;
   }
 }
@@ -93,7 +94,7 @@ export async function ensureFirstAdmin(
     return user;
   } catch (error) {
     // Another API instance created it at the same moment.
-    if (error instanceof AppError && error.code === 'CONFLICT') return undefined;
+    if (isDomainError(error) && error.code === 'ALREADY_EXISTS') return undefined;
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens';
@@ -25,11 +26,11 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/users',
       tag: 'admin',
       summary: 'Create a user with roles (a password enables browser sign-in)',
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       body: ZCreateUserInputSchema,
       action: 'user.create',
       success: { status: 201, description: 'The user', schema: ZUserSchema },
-      refusals: { 409: 'The email is taken' },
+      refusals: { 409: 'ALREADY_EXISTS: the email is taken' },
     },
     async ({ body, res }) => {
       res.locals.audit = { action: 'user.create', target: body.email };
@@ -43,7 +44,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/users',
       tag: 'admin',
       summary: 'List users',
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       success: { status: 200, description: 'Users', schema: z.object({ users: z.array(ZUserSchema) }) },
     },
     async () => ({ users: await listUsers(db) }),
@@ -55,7 +56,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/users/:id',
       tag: 'admin',
       summary: "Change a user's name or roles, or disable them (their sessions end at once)",
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       params: ZUserIdParamsSchema,
       body: ZUpdateUserInputSchema,
       action: 'user.update',
@@ -74,7 +75,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/users/:id/password',
       tag: 'admin',
       summary: "Set a user's password (their open sessions end)",
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       params: ZUserIdParamsSchema,
       body: ZResetPasswordInputSchema,
       action: 'user.password',
@@ -93,7 +94,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/tokens',
       tag: 'admin',
       summary: 'Create an API token for yourself or a user; the token is in this response only',
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       body: ZCreateTokenInputSchema,
       action: 'token.create',
       success: { status: 201, description: 'The token, shown once', schema: ZCreatedTokenSchema },
@@ -116,7 +117,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/tokens',
       tag: 'admin',
       summary: 'List API tokens (never the tokens themselves)',
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       success: { status: 200, description: 'Tokens', schema: z.object({ tokens: z.array(ZApiTokenSchema) }) },
     },
     async () => ({ tokens: await listApiTokens(db) }),
@@ -128,7 +129,7 @@ export function registerAdminRoutes(routes: ApiRoutes, { db }: { db: Db }) {
       path: '/api/tokens/:id',
       tag: 'admin',
       summary: 'Revoke an API token',
-      access: { roles: ['admin'] },
+      access: { roles: rolesFor('administerUsers') },
       params: ZTokenIdParamsSchema,
       action: 'token.revoke',
       success: { status: 200, description: 'The revoked token', schema: ZApiTokenSchema },

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { campaignReportId } from '../../activities/campaigns/campaign-review';
 import { CAMPAIGN_ACTIONS, CREATE_CAMPAIGN_ROLES } from '../../domain/campaign/actions';
+import { parseInput } from '../../domain/shared/parse-input';
 import type { Db } from '../../runtime/db';
 import { AppError } from '../http/api-error';
 import type { ApiRoutes } from '../http/route';
+import { registerHistoryRoute } from './history-route';
 import { campaignReviewXlsx } from '../services/campaign-report-xlsx';
 import type { CampaignService } from '../services/campaigns';
 import { registerActionRoutes } from './action-routes';
@@ -11,6 +13,7 @@ import {
   ZCalendarEntrySchema,
   ZCalendarQuerySchema,
   ZCampaignDetailSchema,
+  ZCampaignIdFieldSchema,
   ZCampaignIdParamsSchema,
   ZCampaignListQuerySchema,
   ZCampaignReportQuerySchema,
@@ -40,12 +43,14 @@ export function registerCampaignRoutes(
         'the burst, two streams overlapping in one room, a goal below zero.',
       access: { roles: [...CREATE_CAMPAIGN_ROLES] },
       body: ZCreateCampaignBodySchema,
+      // The plan is judged once, after the streams named by a template are written out, with the paths as sent.
+      validateBody: false,
       action: 'campaign.create',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
-      refusals: { 403: 'FORBIDDEN_ROLE', 409: 'A campaign with this id exists or existed' },
+      refusals: { 403: 'FORBIDDEN_ROLE', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ body, actor, res }) => {
-      const { id, ...plan } = body;
+      const { id, ...plan } = parseInput(ZCampaignIdFieldSchema, body, 'campaign plan');
       const detail = await campaigns.createCampaign(actor, plan, id);
       res.locals.audit = { action: 'campaign.create', target: detail.id };
       return detail;
@@ -113,7 +118,7 @@ export function registerCampaignRoutes(
       body: ZCloneCampaignBodySchema,
       action: 'campaign.clone',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
-      refusals: { 404: 'No such campaign', 409: 'A campaign with this id exists or existed' },
+      refusals: { 404: 'No such campaign', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ params, body, actor, res }) => {
       const detail = await campaigns.cloneCampaign(actor, params.id, body);
@@ -122,24 +127,11 @@ export function registerCampaignRoutes(
     },
   );
 
-  routes.add(
-    {
-      method: 'get',
-      path: '/api/campaigns/:id/history',
-      tag: 'campaigns',
-      summary: "The campaign workflow's Temporal event history as JSON",
-      access: { roles: ['auditor', 'manager'] },
-      params: ZCampaignIdParamsSchema,
-      success: { status: 200, description: 'History JSON: { events: [...] }' },
-      refusals: { 404: 'No such campaign' },
-    },
-    async ({ params, res }) => {
-      res
-        .status(200)
-        .type('application/json')
-        .send(JSON.stringify(await campaigns.history(params.id)));
-    },
-  );
+  registerHistoryRoute(routes, {
+    kind: 'campaign',
+    params: ZCampaignIdParamsSchema,
+    history: campaigns.history,
+  });
 
   routes.add(
     {

@@ -1,12 +1,48 @@
 import { z } from 'zod';
 import { CAMPAIGN_PHASES } from '../../domain/campaign/phases';
+import { CAMPAIGN_STREAMS_MAX } from '../../domain/campaign/plan-rules';
+import {
+  RECURRING_RULES_MAX,
+  ZCampaignPlanInputSchema,
+  ZCampaignStreamInputSchema,
+  ZRecurringInputSchema,
+} from '../../domain/campaign/plan.schema';
 import { ZIsoInstantSchema } from '../../domain/shared/time.schema';
 import { ZStreamIdSchema } from './streams.types';
+import { ZTemplateIdSchema } from './templates.types';
 
 export const ZCampaignIdParamsSchema = z.object({ id: ZStreamIdSchema });
 
-/** The plan (domain/campaign/plan.schema.ts parses it), with an optional `id` for the new campaign. */
-export const ZCreateCampaignBodySchema = z.looseObject({ id: ZStreamIdSchema.optional() });
+/** A stream of a campaign plan named by its stream template, at `start`: a local date-time in the plan's zone, or an instant. */
+export const ZStreamTemplateRefSchema = ZCampaignStreamInputSchema.omit({ plan: true }).extend({
+  templateId: ZTemplateIdSchema,
+  start: z.string().trim().min(1).max(40),
+});
+
+/** A recurring rule of a campaign plan whose stream is a stream template ("every Wednesday 20:00 brand day"). */
+export const ZRecurringTemplateRefSchema = ZRecurringInputSchema.omit({ plan: true }).extend({
+  templateId: ZTemplateIdSchema,
+});
+
+/** The new campaign's `id`, read apart from the plan (the domain parses the plan); the rest of the body is the plan. */
+export const ZCampaignIdFieldSchema = z.looseObject({ id: ZStreamIdSchema.optional() });
+
+/**
+ * What POST /api/campaigns takes: the plan as written (domain/campaign/plan.schema.ts parses it once the streams named
+ * by a template are written out), each stream and recurring rule with its plan or its template, and an optional `id`
+ * for the new campaign.
+ */
+export const ZCreateCampaignBodySchema = ZCampaignPlanInputSchema.extend({
+  id: ZStreamIdSchema.optional(),
+  streams: z
+    .array(z.union([ZCampaignStreamInputSchema, ZStreamTemplateRefSchema]))
+    .max(CAMPAIGN_STREAMS_MAX)
+    .default([]),
+  recurring: z
+    .array(z.union([ZRecurringInputSchema, ZRecurringTemplateRefSchema]))
+    .max(RECURRING_RULES_MAX)
+    .default([]),
+});
 
 export const ZCampaignListQuerySchema = z.object({
   phase: z.enum(CAMPAIGN_PHASES).optional(),

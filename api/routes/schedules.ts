@@ -44,7 +44,7 @@ export function registerScheduleRoutes(routes: ApiRoutes, deps: { schedules: Sch
         description: 'The schedule, with its next action times',
         schema: ZScheduleDetailSchema,
       },
-      refusals: { 404: 'No such template', 409: 'A schedule with this id exists' },
+      refusals: { 404: 'No such template', 409: 'ALREADY_EXISTS: a schedule with this id exists' },
     },
     async ({ body, actor, res }) => {
       const schedule = await schedules.create(actor, body);

@@ -1,10 +1,10 @@
-import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import type { Db } from '../../runtime/db';
 import { reviewReportId } from '../../activities/reports/stream-review';
 import { CREATE_STREAM_ROLES } from '../../domain/stream/actions';
 import { AppError } from '../http/api-error';
 import type { ApiRoutes } from '../http/route';
+import { registerHistoryRoute } from './history-route';
 import type { StreamService } from '../services/streams';
 import { answerStoredReport } from './stored-report';
 import {
@@ -97,25 +97,7 @@ export function registerStreamRoutes(routes: ApiRoutes, { streams, db }: { strea
     ({ params }) => streams.describeStream(params.id),
   );
 
-  routes.add(
-    {
-      method: 'get',
-      path: '/api/streams/:id/history',
-      tag: 'streams',
-      summary:
-        "The stream workflow's latest run's event history in Temporal's JSON (what `temporal workflow show -o json` writes and Worker.runReplayHistory reads); every run: /api/audit/workflows/:id/runs",
-      access: { roles: rolesFor('audit') },
-      params: ZStreamIdParamsSchema,
-      success: { status: 200, description: 'History JSON: { events: [...] }' },
-      refusals: { 404: 'No such stream' },
-    },
-    async ({ params, res }) => {
-      res
-        .status(200)
-        .type('application/json')
-        .send(await streams.history(params.id));
-    },
-  );
+  registerHistoryRoute(routes, { kind: 'stream', params: ZStreamIdParamsSchema, history: streams.history });
 
   routes.add(
     {

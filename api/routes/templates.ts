@@ -1,3 +1,4 @@
+import { rolesFor } from '../../domain/shared/app-permissions';
 import { z } from 'zod';
 import type { ApiRoutes } from '../http/route';
 import { newStartOf, type TemplateService } from '../services/templates';
@@ -14,7 +15,7 @@ import {
   ZTemplateSummarySchema,
 } from './templates.types';
 
-const WRITERS = { roles: ['operator', 'manager'] } as const;
+const WRITERS = { roles: rolesFor('writeTemplates') };
 
 /** Templates (常态化): operators and managers save and use them; everyone signed in reads them. */
 export function registerTemplateRoutes(routes: ApiRoutes, { templates }: { templates: TemplateService }) {
@@ -26,6 +27,8 @@ export function registerTemplateRoutes(routes: ApiRoutes, { templates }: { templ
       summary: 'Save a plan as a template',
       access: WRITERS,
       body: ZSaveTemplateBodySchema,
+      // The service judges it with the same schema and keeps the plan as written (defaults not filled in).
+      validateBody: false,
       action: 'template.create',
       success: { status: 201, description: 'The template', schema: ZTemplateDetailSchema },
     },
@@ -158,7 +161,7 @@ export function registerTemplateRoutes(routes: ApiRoutes, { templates }: { templ
       body: ZCreateFromTemplateBodySchema,
       action: 'campaign.create',
       success: { status: 201, description: 'The new campaign', schema: ZCampaignDetailSchema },
-      refusals: { 404: 'No such template', 409: 'A campaign with this id exists or existed' },
+      refusals: { 404: 'No such template', 409: 'ALREADY_EXISTS: a campaign with this id exists or existed' },
     },
     async ({ params, body, actor, res }) => {
       const detail = await templates.createCampaign(actor, params.id, newStartOf(body), body.id);

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ZDateOnlySchema, ZIsoInstantSchema } from '../../domain/shared/time.schema';
 import { isLocalDateTime } from '../../domain/templates/new-start';
-import { TEMPLATE_KIND_NAMES, TEMPLATE_KINDS } from '../../domain/templates/template-kinds';
+import {
+  TEMPLATE_KIND_NAMES,
+  TEMPLATE_KINDS,
+  type TTemplateKindName,
+} from '../../domain/templates/template-kinds';
 import { ZStreamIdSchema } from './streams.types';
 
 export const ZTemplateIdSchema = z
@@ -12,20 +16,23 @@ export const ZTemplateIdParamsSchema = z.object({ id: ZTemplateIdSchema });
 const ZTemplateNameSchema = z.string().trim().min(1).max(200);
 export const ZTemplateKindSchema = z.enum(TEMPLATE_KIND_NAMES);
 
-/** A plan saved as a template; the plan is judged by its kind's own schema, issues named under `plan`. */
-export const ZSaveTemplateBodySchema = z
-  .object({
-    kind: ZTemplateKindSchema.default('stream'),
+/** What a template of one kind is saved from: its name and its plan, written as that kind's plans are written. */
+const templateBodyOf = <K extends TTemplateKindName>(kind: K) =>
+  z.object({
+    // A body without a kind is a stream template (templates were of streams only at first).
+    kind: kind === 'stream' ? z.literal(kind).default(kind) : z.literal(kind),
     name: ZTemplateNameSchema,
-    plan: z.unknown(),
-  })
-  .superRefine((body, ctx) => {
-    const parsed = TEMPLATE_KINDS[body.kind].planSchema.safeParse(body.plan);
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues)
-      ctx.addIssue({ code: 'custom', path: ['plan', ...issue.path], message: issue.message });
+    plan: TEMPLATE_KINDS[kind].planSchema,
   });
 
+/**
+ * A plan saved as a template, by kind, each plan judged and documented by its kind's own schema (issues named under
+ * `plan`); the store keeps the plan as it was written (domain/templates/template-kinds.ts).
+ */
+export const ZSaveTemplateBodySchema = z.discriminatedUnion(
+  'kind',
+  TEMPLATE_KIND_NAMES.map(templateBodyOf) as [ReturnType<typeof templateBodyOf>],
+);
 export const ZSaveCampaignTemplateBodySchema = z.object({
   campaignId: ZStreamIdSchema,
   /** Default: the campaign's name. */

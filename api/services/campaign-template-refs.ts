@@ -1,8 +1,10 @@
 import { getTemplate } from '../../activities/templates/template-store';
 import { zonedInstant } from '../../domain/campaign/plan.schema';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { parseInput } from '../../domain/shared/parse-input';
 import type { TStreamPlan } from '../../domain/stream/plan.types';
 import { streamPlanStartingAt } from '../../domain/templates/stream-template';
+import { ZRecurringTemplateRefSchema, ZStreamTemplateRefSchema } from '../routes/campaigns.types';
 import type { Db } from '../../runtime/db';
 
 type Entry = Record<string, unknown>;
@@ -15,10 +17,9 @@ function refused(path: (string | number)[], message: string): DomainError {
 
 async function streamTemplatePlan(
   db: Db,
-  templateId: unknown,
+  templateId: string,
   path: (string | number)[],
 ): Promise<TStreamPlan> {
-  if (typeof templateId !== 'string') throw refused(path, 'Expected a template id');
   try {
     const template = await getTemplate(db, templateId);
     if (template.kind !== 'stream')
@@ -53,10 +54,19 @@ export async function withTemplatePlans(db: Db, input: unknown): Promise<unknown
           entry.templateId === undefined
         )
           return raw;
-        const { templateId, start, ...rest } = entry;
+        if (key === 'recurring') {
+          const { templateId, ...rule } = parseInput(ZRecurringTemplateRefSchema, entry, 'campaign plan', [
+            key,
+            index,
+          ]);
+          return { ...rule, plan: await streamTemplatePlan(db, templateId, [key, index, 'templateId']) };
+        }
+        const { templateId, start, ...rest } = parseInput(ZStreamTemplateRefSchema, entry, 'campaign plan', [
+          key,
+          index,
+        ]);
         const template = await streamTemplatePlan(db, templateId, [key, index, 'templateId']);
-        if (key === 'recurring') return { ...rest, plan: template };
-        const at = typeof start === 'string' ? zonedInstant(start, zone) : undefined;
+        const at = zonedInstant(start, zone);
         if (at === undefined)
           throw refused(
             [key, index, 'start'],

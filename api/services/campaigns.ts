@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  isGrpcServiceError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   assertMayCreateCampaign,
   CAMPAIGN_ACTIONS,
@@ -29,8 +24,7 @@ import type { campaignWorkflow } from '../../workflows/campaign/campaign-workflo
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import { campaignCalendar, listCampaigns } from './campaign-lists';
 import { withTemplatePlans } from './campaign-template-refs';
-
-const GRPC_NOT_FOUND = 5;
+import { latestHistoryJson } from '../audit/history-source';
 
 export interface CampaignDetail {
   id: string;
@@ -135,7 +129,7 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError)
-        throw new DomainError('ALREADY_DECIDED', `A campaign with id ${id} exists (ids are never reused)`);
+        throw new DomainError('ALREADY_EXISTS', `A campaign with id ${id} exists (ids are never reused)`);
       throw error;
     }
     const state = initialCampaignState(id, plan, new Date().toISOString(), actor);
@@ -195,18 +189,8 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
       return campaignPlanInputFromState(await getCampaign(id));
     },
 
-    async history(id: string): Promise<unknown> {
-      try {
-        return await handle(id).fetchHistory();
-      } catch (error) {
-        if (
-          error instanceof WorkflowNotFoundError ||
-          (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)
-        )
-          throw new DomainError('NOT_FOUND', `No campaign ${id}`);
-        throw error;
-      }
-    },
+    /** The latest run's history in Temporal's JSON (api/audit/history-source.ts, the same for every kind). */
+    history: (id: string): Promise<string> => latestHistoryJson(temporal, 'campaign', id),
 
     actions: CAMPAIGN_ACTIONS,
   };

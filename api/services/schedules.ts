@@ -177,7 +177,7 @@ export function createScheduleService(deps: { temporal: Client; db: Db; config: 
         await temporal.schedule.create(options);
       } catch (error) {
         if (error instanceof ScheduleAlreadyRunning)
-          throw new DomainError('ALREADY_DECIDED', `A schedule with id ${options.scheduleId} exists`);
+          throw new DomainError('ALREADY_EXISTS', `A schedule with id ${options.scheduleId} exists`);
         // The server judges the spec too (e.g. a zone its own tz database lacks): that is bad input, not a fault.
         if (
           error instanceof ServiceError &&

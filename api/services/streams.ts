@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  isGrpcServiceError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assertMayCreateStream, STREAM_ACTIONS, type TStreamActionDef } from '../../domain/stream/actions';
 import { DomainError } from '../../domain/shared/errors';
 import { workflowErrorToDomain } from './workflow-errors';
@@ -23,9 +18,7 @@ import type { streamWorkflow } from '../../workflows/stream/stream-workflow';
 import { SA_KIND, SA_OWNER, SA_PHASE, SA_SCHEDULED_START } from '../../workflows/search-attributes';
 import { listStreams, pendingFor } from './stream-lists';
 import { listStreamsFromVisibility } from './stream-visibility';
-import { historyJson } from '../audit/history-json';
-
-const GRPC_NOT_FOUND = 5;
+import { latestHistoryJson } from '../audit/history-source';
 
 /** The state with what the UI and API show beside it: deadlines and pending items, as of now. */
 export interface StreamDetail {
@@ -167,23 +160,8 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
       }
     },
 
-    /**
-     * The latest run's Temporal event history in Temporal's own JSON (proto3 JSON: RFC 3339 times, enum names, int64 as
-     * strings), the form `temporal workflow show -o json` writes and `Worker.runReplayHistory` reads.
-     */
-    async history(id: string): Promise<string> {
-      try {
-        return historyJson(await handle(id).fetchHistory());
-      } catch (error) {
-        // fetchHistory passes the raw gRPC error through: 5 is NOT_FOUND.
-        if (
-          error instanceof WorkflowNotFoundError ||
-          (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)
-        )
-          throw new DomainError('NOT_FOUND', `No stream ${id}`);
-        throw error;
-      }
-    },
+    /** The latest run's history in Temporal's JSON (api/audit/history-source.ts, the same for every kind). */
+    history: (id: string): Promise<string> => latestHistoryJson(temporal, 'stream', id),
 
     actions: STREAM_ACTIONS,
   };

@@ -7,12 +7,14 @@ import {
 } from '../../activities/templates/template-store';
 import type { TActor } from '../../domain/shared/actor.types';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
+import { parseInput } from '../../domain/shared/parse-input';
 import type { TNewStart } from '../../domain/templates/new-start';
 import type { TTemplateKindName } from '../../domain/templates/template-kinds';
 import type { TStreamState } from '../../domain/stream/state.types';
 import type { Db } from '../../runtime/db';
 import type { StreamService } from './streams';
 import type { CampaignService } from './campaigns';
+import { ZSaveTemplateBodySchema } from '../routes/templates.types';
 
 export interface TemplateServiceDeps {
   db: Db;
@@ -50,8 +52,11 @@ export function createTemplateService({
   }
 
   return {
-    save: (actor: TActor, input: { kind: TTemplateKindName; name: string; plan: unknown }) =>
-      saveTemplate(db, actor, input),
+    /** A template from a request body (ZSaveTemplateBodySchema), its plan stored as written. */
+    save(actor: TActor, body: unknown) {
+      const { kind, name } = parseInput(ZSaveTemplateBodySchema, body, 'body');
+      return saveTemplate(db, actor, { kind, name, plan: (body as { plan: unknown }).plan });
+    },
 
     async saveFromStream(actor: TActor, input: { streamId: string; name?: string }) {
       const plan = await streamPlan(input.streamId);

@@ -118,6 +118,10 @@ export const DAILY_MESSAGES = {
     'This changed in the meantime: reload and act on the latest version.',
   ),
   'refusal.ALREADY_DECIDED': m('已经有人处理过了。', 'Someone has already decided this.'),
+  'refusal.ALREADY_EXISTS': m(
+    '这个编号已经存在（编号不会重复使用）。',
+    'This id exists already (ids are never reused).',
+  ),
   'refusal.INVALID_PHASE': m('当前阶段不能执行这个操作。', 'Not possible in the current phase.'),
   'refusal.INVALID_STATE': m('当前状态不允许这个操作。', 'Not possible in the current state.'),
   'refusal.NOT_FOUND': m('找不到要处理的对象。', 'Not found.'),

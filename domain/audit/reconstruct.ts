@@ -1,5 +1,5 @@
 import type { TAuditKind, TShippedEvent } from './audit-kind.types';
-import { sameJson } from './same-json';
+import { canonicalJson, sameJson } from './same-json';
 
 /** One `recordWorkflowEvents` call in a run's history: the events it carried and the history event that scheduled it. */
 export interface TShipment {
@@ -24,6 +24,7 @@ export interface TCheckpoint<TState> {
   runId: string;
   runIndex: number;
   historyEventId: number;
+  /** When the history event happened (a point in time uses the domain event's own `at` instead). */
   eventTime: string;
   /** The domain event applied here; undefined at the start of a run (the carried state, or nothing yet). */
   seq?: number;
@@ -39,8 +40,9 @@ export interface TRunCheck {
   firstSeq?: number;
   lastSeq?: number;
   /**
-   * A continued run starts from the state its predecessor carried: true when the predecessor's events plus the ones
-   * it had not shipped yet give exactly that state, so a carried state cannot say what the events do not.
+   * A continued run starts from the state its predecessor carried: true when the events before it (shipped by the
+   * earlier runs, or carried unshipped and shipped by this one) fold to exactly that state, so a carried state cannot
+   * say what the events do not. Undefined when a gap before the run left nothing to compare with.
    */
   carriedStateMatches?: boolean;
   problems: string[];
@@ -65,9 +67,11 @@ function shippedEvents(run: TAuditRun) {
 }
 
 /**
- * Folds every run of one workflow, oldest first, with the kind's reducer: from seq 1 in the first run, from the
- * carried state in each later run. An event shipped twice (a retried batch, events carried unshipped into the next
- * run) is applied once; a gap stops the run's fold and is reported, never papered over.
+ * Folds every domain event of every run, oldest first, with the kind's reducer: one checkpoint per event, whichever
+ * run shipped it (events a run carried unshipped into the next are shipped there, and folded there). An event shipped
+ * twice (a retried batch, a carried batch) is applied once, and reported if its content differs. A continued run's
+ * carried state is checked against the fold, never used in its place: only after a gap, which stops a run's fold and
+ * is reported, does the next run start again from what it carried (and says so).
  */
 export function foldRuns<TState>(
   kind: TAuditKind<TState>,
@@ -75,34 +79,52 @@ export function foldRuns<TState>(
 ): TFoldedHistory<TState> {
   const checkpoints: Array<TCheckpoint<TState>> = [];
   const checks: TRunCheck[] = [];
-  let previous: TState | undefined;
+  const applied = new Map<number, string>();
+  let state: TState | undefined;
+  let gapBefore = false;
+  const versionOf = (value: TState | undefined) => (value === undefined ? 0 : kind.versionOf(value));
   runs.forEach((run, runIndex) => {
     const check: TRunCheck = { runId: run.runId, problems: [] };
     checks.push(check);
     const carried = runIndex === 0 ? undefined : kind.carriedState(run.startInput);
-    const events = shippedEvents(run);
     if (runIndex > 0 && carried === undefined) check.problems.push('a continued run without a carried state');
-    if (carried !== undefined && previous !== undefined) {
-      let replayed: TState = previous;
-      for (const { seq, event } of events)
-        if (seq === kind.versionOf(replayed) + 1 && seq <= kind.versionOf(carried))
-          replayed = kind.apply(replayed, event);
-      check.carriedStateMatches = sameJson(replayed, carried);
+    let toCompare = carried;
+    if (carried !== undefined && gapBefore) {
+      check.problems.push(
+        `starts from its carried state (event ${kind.versionOf(carried)}): the events before it have a gap`,
+      );
+      state = carried;
+      toCompare = undefined;
+      gapBefore = false;
     }
-    let state = carried ?? (runIndex === 0 ? undefined : previous);
+    const compareCarried = () => {
+      if (toCompare === undefined || versionOf(state) < kind.versionOf(toCompare)) return;
+      check.carriedStateMatches = sameJson(state, toCompare);
+      toCompare = undefined;
+    };
     const at = { runId: run.runId, runIndex };
     checkpoints.push({ ...at, historyEventId: 1, eventTime: run.startTime, state });
-    for (const { seq, event, historyEventId, eventTime } of events) {
-      const version = state === undefined ? 0 : kind.versionOf(state);
-      if (seq <= version) continue;
+    compareCarried();
+    for (const { seq, event, historyEventId, eventTime } of shippedEvents(run)) {
+      const version = versionOf(state);
+      if (seq <= version) {
+        const before = applied.get(seq);
+        if (before !== undefined && before !== canonicalJson(event))
+          check.problems.push(
+            `event ${seq} shipped again at history event ${historyEventId} with different content`,
+          );
+        continue;
+      }
       if (seq !== version + 1) {
         check.problems.push(
           `event ${seq} shipped at history event ${historyEventId}, but ${version + 1} is next`,
         );
+        gapBefore = true;
         break;
       }
       const phaseBefore = state === undefined ? undefined : kind.phaseOf(state);
       state = state === undefined ? kind.initial(event) : kind.apply(state, event);
+      applied.set(seq, canonicalJson(event));
       check.firstSeq ??= seq;
       check.lastSeq = seq;
       checkpoints.push({
@@ -114,8 +136,10 @@ export function foldRuns<TState>(
         ...(phaseBefore === undefined ? {} : { phaseBefore }),
         state,
       });
+      compareCarried();
     }
-    previous = state;
+    // The run carried more than its history and its predecessors' show.
+    if (toCompare !== undefined) check.carriedStateMatches = false;
   });
   return { checkpoints, runs: checks };
 }
@@ -124,7 +148,9 @@ export type TPointInTime = { runId?: string; eventId: number } | { at: string };
 
 /**
  * The state as of a point: after every event shipped at or before history event `eventId` of the run (the last run
- * when none is named), or at or before instant `at`. Undefined when the point lies before anything was shipped.
+ * when none is named), or after every event that happened at or before instant `at` (its own time: a batch shipped
+ * late, after a database outage or into the next run, still happened when it happened). Undefined when the point lies
+ * before the first event.
  */
 export function checkpointAt<TState>(
   folded: TFoldedHistory<TState>,
@@ -133,7 +159,8 @@ export function checkpointAt<TState>(
   const { checkpoints } = folded;
   if ('at' in point) {
     const limit = Date.parse(point.at);
-    return checkpoints.filter((c) => Date.parse(c.eventTime) <= limit).at(-1);
+    // Checkpoints run in seq order and events in time order, so the last one by then holds everything before it.
+    return checkpoints.filter((c) => Date.parse(c.event?.at ?? c.eventTime) <= limit).at(-1);
   }
   const runId = point.runId ?? checkpoints.at(-1)?.runId;
   return checkpoints.filter((c) => c.runId === runId && c.historyEventId <= point.eventId).at(-1);

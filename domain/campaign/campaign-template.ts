@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { DomainError } from '../shared/errors';
 import { wallClockShift } from '../templates/wall-clock-shift';
-import { parseCampaignPlan, ZCampaignPlanSchema } from './plan.schema';
+import { parseCampaignPlan } from './plan.schema';
 import { WINDOW_KEYS } from './plan-rules';
 
 /**
@@ -30,16 +29,6 @@ export function normalizeCampaignTemplate(input: unknown): TCampaignTemplatePlan
     recurring: Array.isArray(raw.recurring) ? raw.recurring : [],
   };
 }
-
-export const ZCampaignTemplatePlanSchema: z.ZodType<TCampaignTemplatePlan, unknown> = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    const result = ZCampaignPlanSchema.safeParse(value);
-    if (!result.success)
-      for (const issue of result.error.issues)
-        ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issue.message });
-  })
-  .transform((value) => normalizeCampaignTemplate(value));
 
 /**
  * The plan moved so its preheat starts at `startIso`: every window and every stream keeps its local wall-clock time in

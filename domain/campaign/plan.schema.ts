@@ -45,6 +45,7 @@ export function zonedInstant(text: string, timeZone: string): string | undefined
 }
 
 const ZZonedTextSchema = z.string().trim().min(1).max(40);
+export const RECURRING_RULES_MAX = 10;
 const seconds = (fallback: number, min: number, max: number) =>
   z.number().int().min(min).max(max).default(fallback);
 const amount = () => z.number().nonnegative().max(AMOUNT_MAX);
@@ -106,14 +107,14 @@ export const ZCampaignRulesSchema = z.object({
 });
 export type TCampaignRules = z.infer<typeof ZCampaignRulesSchema>;
 
-const ZCampaignStreamInputSchema = z.object({
+export const ZCampaignStreamInputSchema = z.object({
   key: key(),
   /** The studio or room the stream is shot in: one live per room at a time. */
   room: z.string().trim().min(1).max(KEY_MAX).default('main'),
   plan: ZStreamPlanSchema,
 });
 
-const ZRecurringInputSchema = z.object({
+export const ZRecurringInputSchema = z.object({
   key: key(),
   room: z.string().trim().min(1).max(KEY_MAX).default('main'),
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
@@ -153,7 +154,8 @@ function withCampaignDefaults(raw: unknown): unknown {
   };
 }
 
-const ZCampaignPlanInputSchema = z.object({
+/** A plan as written, before its windows and recurring rules are read (the API documents requests with it). */
+export const ZCampaignPlanInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().trim().max(2000).optional(),
   owner: z.string().trim().min(1).max(PERSON_MAX),
@@ -163,7 +165,7 @@ const ZCampaignPlanInputSchema = z.object({
   budget: amount().default(0),
   windows: ZWindowsInputSchema,
   streams: z.array(ZCampaignStreamInputSchema).max(CAMPAIGN_STREAMS_MAX).default([]),
-  recurring: z.array(ZRecurringInputSchema).max(10).default([]),
+  recurring: z.array(ZRecurringInputSchema).max(RECURRING_RULES_MAX).default([]),
   /** Chat channels (configured names, never URLs) that hear about phase changes. */
   channels: z.array(z.string().trim().min(1).max(PERSON_MAX)).max(20).default([]),
   /** Fan tiers or segments the campaign addresses (路人粉, 活跃粉, 核心粉...), for the record and the previews. */

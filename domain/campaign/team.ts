@@ -23,6 +23,12 @@ export function namedApprovers(state: TCampaignState): string[] {
   return state.plan.approvers.filter((id) => !sameActorId(id, state.submittedBy));
 }
 
+/** Whether the plan's approver list lets this person decide it: no list, on the list, or admin (break-glass). */
+export function isAllowedApprover(state: TCampaignState, actor: TActor): boolean {
+  const named = namedApprovers(state);
+  return named.length === 0 || named.some((id) => sameActorId(id, actor.id)) || actor.roles.includes('admin');
+}
+
 /** Who someone is on one campaign: its owner, its team roles, and the campaign's phase. */
 export const CAMPAIGN_ACCESS: TAccessModel<TCampaignState, TCampaignPhase, TStreamRole> = {
   phaseOf: (state) => state.phase,

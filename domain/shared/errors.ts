@@ -7,6 +7,8 @@ export const DOMAIN_ERROR_CODES = [
   'SELF_APPROVAL',
   'STALE_REVISION',
   'ALREADY_DECIDED',
+  /** Whatever is being created (a stream, a campaign, a schedule, a user) has an id or email that exists. */
+  'ALREADY_EXISTS',
   'INVALID_PHASE',
   'INVALID_STATE',
   'NOT_FOUND',
@@ -19,6 +21,7 @@ export const DOMAIN_ERROR_HTTP_STATUS: Readonly<Record<TDomainErrorCode, number>
   SELF_APPROVAL: 403,
   STALE_REVISION: 409,
   ALREADY_DECIDED: 409,
+  ALREADY_EXISTS: 409,
   INVALID_PHASE: 409,
   INVALID_STATE: 409,
   NOT_FOUND: 404,

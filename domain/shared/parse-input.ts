@@ -1,12 +1,20 @@
 import type { z } from 'zod';
 import { DomainError } from './errors';
 
-/** Parses with a zod schema and turns failures into INVALID_INPUT with the zod issues attached. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+/**
+ * Parses with a zod schema and turns failures into INVALID_INPUT with the zod issues attached; `at` is where the input
+ * sits inside what the caller sent (issue paths start there).
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+  at: readonly (string | number)[] = [],
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map((part) => (typeof part === 'symbol' ? part.toString() : part)),
+    path: [...at, ...issue.path.map((part) => (typeof part === 'symbol' ? part.toString() : part))],
     message: issue.message,
     code: issue.code,
   }));

@@ -5,17 +5,17 @@ import { streamPlanStartingAt } from './stream-template';
 import {
   campaignPlanStartingAt,
   normalizeCampaignTemplate,
-  ZCampaignTemplatePlanSchema,
   type TCampaignTemplatePlan,
 } from '../campaign/campaign-template';
+import { ZCampaignPlanSchema } from '../campaign/plan.schema';
 
 /**
  * What the template store needs to know about one kind of plan. Parsing is the edge's (zod); moving is pure.
  * Workflows never import this file: templates are loaded and moved by activities and the API.
  */
 export interface TTemplateKind<TPlan> {
-  /** The plan's schema, for request validation and the OpenAPI document. */
-  planSchema: z.ZodType<TPlan, unknown>;
+  /** The plan as a person writes it: judges a submitted plan (issues named by field) and documents it (OpenAPI). */
+  planSchema: z.ZodType;
   /** Parses a stored or submitted plan; throws DomainError INVALID_INPUT naming the field. */
   parsePlan(input: unknown): TPlan;
   /** What lists show, and the anchor a new start replaces. */
@@ -32,7 +32,7 @@ const streamTemplate: TTemplateKind<TStreamPlan> = {
 };
 
 const campaignTemplate: TTemplateKind<TCampaignTemplatePlan> = {
-  planSchema: ZCampaignTemplatePlanSchema,
+  planSchema: ZCampaignPlanSchema,
   parsePlan: normalizeCampaignTemplate,
   describe: (plan) => ({ title: plan.name, startIso: plan.windows.preheatStart, timeZone: plan.timeZone }),
   startingAt: campaignPlanStartingAt,

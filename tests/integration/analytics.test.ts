@@ -10,6 +10,7 @@ import {
 } from '../../runtime/platform-simulator/platform-simulator';
 import { requireTestEnv } from '../setup/test-env';
 import { uniqueId } from './helpers/harness';
+import { waitUntil } from './helpers/wait';
 
 describe('analytics client and activities against the platform simulator', () => {
   let db: Db;
@@ -80,12 +81,15 @@ describe('analytics client and activities against the platform simulator', () =>
 
   it('times out slow answers and retries them', async () => {
     platform.injectFaults({ count: 3, delayMs: 1_000 });
+    const before = platform.requests();
     const error = await client({ timeoutMs: 150 })
       .getLiveSnapshot('stream-c')
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'unavailable' });
     expect((error as Error).message).toMatch(/no answer within 150 ms/);
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Each attempt took one slow answer, so none is left for the next test: three attempts reached the platform.
+    await waitUntil(() => platform.requests() - before >= 3, { what: 'three attempts at the platform' });
+    expect(platform.requests() - before).toBe(3);
   });
 
   it('does not retry a rejected token; the activity turns it into a non-retryable failure', async () => {

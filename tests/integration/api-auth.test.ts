@@ -157,7 +157,7 @@ describe('API authentication, sessions, CSRF, tokens and audit', () => {
       .set(bearer(admin))
       .send({ email, name: 'x', roles: ['manager'] })
       .expect(409);
-    expect(duplicate.body.error.code).toBe('CONFLICT');
+    expect(duplicate.body.error.code).toBe('ALREADY_EXISTS');
     const invalid = await request(fixture.app)
       .post('/api/users')
       .set(bearer(admin))

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { TCampaignState } from '../../domain/campaign/state.types';
 import { collectCampaignSummaries } from '../../activities/schedules/period-numbers';
 import { buildSamplePlan } from '../../domain/stream/sample-plan';
+import { auditCli } from './helpers/audit-cli';
 import { campaignPlanInput } from './helpers/campaigns';
 import { isoIn } from './helpers/streams';
 import {
@@ -203,6 +207,25 @@ describe('campaign API on the real worker and dev server', () => {
     },
   );
 
+  /** A stream and a campaign, started by the manager through the API, far enough ahead to stay still. */
+  async function oneOfEachKind() {
+    const { app, users } = await fixture();
+    const plan = buildSamplePlan({ scheduledStart: isoIn(3600), owner: users.manager.email });
+    const stream = (await request(app).post('/api/streams').set(bearer(users.manager)).send(plan).expect(201))
+      .body as Detail;
+    const campaignPlan = campaignPlanInput({
+      preheatIn: 600,
+      burstIn: 900,
+      burstEndIn: 1800,
+      tailEndIn: 2400,
+      streams: [],
+    });
+    const campaign = (
+      await request(app).post('/api/campaigns').set(bearer(users.manager)).send(campaignPlan).expect(201)
+    ).body as Detail;
+    return { stream, campaign };
+  }
+
   it.concurrent('documents every campaign action in the OpenAPI document', async () => {
     const { app } = await fixture();
     const { body } = await request(app).get('/openapi.json').expect(200);
@@ -215,20 +238,7 @@ describe('campaign API on the real worker and dev server', () => {
     "answers 404 to a campaign action sent to a stream's id, and to a stream action sent to a campaign's",
     async () => {
       const { app, users } = await fixture();
-      const plan = buildSamplePlan({ scheduledStart: isoIn(3600), owner: users.manager.email });
-      const stream = (
-        await request(app).post('/api/streams').set(bearer(users.manager)).send(plan).expect(201)
-      ).body as Detail;
-      const campaignPlan = campaignPlanInput({
-        preheatIn: 600,
-        burstIn: 900,
-        burstEndIn: 1800,
-        tailEndIn: 2400,
-        streams: [],
-      });
-      const campaign = (
-        await request(app).post('/api/campaigns').set(bearer(users.manager)).send(campaignPlan).expect(201)
-      ).body as Detail;
+      const { stream, campaign } = await oneOfEachKind();
       // Both kinds have a pause, with the same input: only the id's own kind may run it.
       for (const [route, id, kind] of [
         ['campaigns', stream.id, 'campaign'],
@@ -353,4 +363,41 @@ describe('campaign API on the real worker and dev server', () => {
           .expect(200);
     },
   );
+  // Not concurrent: the audit CLI it runs takes both cores a while, and the other tests have deadlines of seconds.
+  it("serves every kind's history in Temporal's JSON: it replays through the API and the audit CLI", async () => {
+    const { app, users } = await fixture();
+    const { stream, campaign } = await oneOfEachKind();
+    const kinds = [
+      ['streams', stream.id],
+      ['campaigns', campaign.id],
+    ] as const;
+    const histories = [];
+    for (const [route, id] of kinds) {
+      const { body } = await request(app)
+        .get(`/api/${route}/${id}/history`)
+        .set(bearer(users.auditor))
+        .expect(200);
+      expect({ route, eventTime: typeof body.events[0].eventTime }).toEqual({ route, eventTime: 'string' });
+      histories.push({ workflowId: id, history: body as unknown });
+    }
+    const replayed = await request(app)
+      .post('/api/audit/replay')
+      .set(bearer(users.auditor))
+      .send({ histories })
+      .expect(200);
+    expect(replayed.body).toMatchObject({ ok: true, replayed: 2, failed: 0 });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liveops-history-')), 'campaign.json');
+    fs.writeFileSync(file, JSON.stringify(histories[1]!.history));
+    const fromCli = await auditCli('replay', '--file', file);
+    expect(fromCli).toMatchObject({ code: 0 });
+    // Each kind's route serves its own kind only.
+    await request(app).get(`/api/campaigns/${stream.id}/history`).set(bearer(users.auditor)).expect(404);
+    await request(app).get(`/api/streams/${campaign.id}/history`).set(bearer(users.auditor)).expect(404);
+    for (const [route, id] of kinds)
+      await request(app)
+        .post(`/api/${route}/${id}/actions/cancel`)
+        .set(bearer(users.manager))
+        .send({ reason: 'test over' })
+        .expect(200);
+  });
 });

@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { bearer, createApiFixture, waitForAudit, type ApiFixture } from './helpers/api';
 import { uniqueId } from './helpers/harness';
-import { requireTestEnv } from '../setup/test-env';
+import { auditCli as cli } from './helpers/audit-cli';
 import { appendAuditRow } from '../../api/audit/audit-chain';
 import { createDb } from '../../runtime/db';
 
 jest.setTimeout(120_000);
-const run = promisify(execFile);
-
-/** The audit CLI on the test database: exit code and output. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run('npx', ['tsx', 'scripts/audit.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: requireTestEnv('databaseUrl'), LOG_LEVEL: 'warn' },
-    });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout + failed.stderr };
-  }
-}
-
 describe('the audit log is hash-chained', () => {
   let f: ApiFixture;
   beforeAll(async () => {
@@ -73,7 +56,7 @@ describe('the audit log is hash-chained', () => {
       expect(broken.body).toMatchObject({ ok: false, firstBroken: { id: victim.id, reason: 'content' } });
       const fromCli = await cli('verify');
       expect(fromCli.code).toBe(1);
-      expect(fromCli.stdout).toContain(`BROKEN at row ${victim.id}:`);
+      expect(fromCli.output).toContain(`BROKEN at row ${victim.id}:`);
     } finally {
       // Put the row back (other test files share this database), and the chain is whole again.
       await tamper(victim.action);
@@ -121,6 +104,6 @@ describe('the audit log is hash-chained', () => {
   it('the CLI answers bad input with exit code 2', async () => {
     const result = await cli('verify', '--frobnicate', 'x');
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain('unknown argument --frobnicate');
+    expect(result.output).toContain('unknown argument --frobnicate');
   });
 });

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
@@ -10,32 +8,11 @@ import { sha256Hex, readExportBundle } from '../../api/audit/export-bundle';
 import { createReplayer } from '../../api/audit/replay';
 import { eventTypeName } from '../../api/audit/decode-history';
 import type { TTimelineRow } from '../../api/audit/workflow-audit';
-import { requireTestEnv } from '../setup/test-env';
+import { auditCli as cli } from './helpers/audit-cli';
 import { bearer, createApiFixture, type ApiFixture } from './helpers/api';
 import { act, passGates, people, startStream, stateOf, waitForPhase, waitForState } from './helpers/streams';
 
 jest.setTimeout(300_000);
-const run = promisify(execFile);
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run('npx', ['tsx', 'scripts/audit.ts', ...args], {
-      maxBuffer: 10_000_000,
-      // The CLI reads the server's own settings: the run's dev server and database.
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: requireTestEnv('temporalAddress'),
-        DATABASE_URL: requireTestEnv('databaseUrl'),
-        LOG_LEVEL: 'warn',
-      },
-    });
-    return { code: 0, output: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr };
-  }
-}
-
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));

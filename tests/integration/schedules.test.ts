@@ -9,6 +9,7 @@ import { uniqueId } from './helpers/harness';
 import { replayAllRuns } from './helpers/replay';
 import { runsOf, type ScheduleDetailBody } from './helpers/schedules';
 import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink';
+import { waitUntil } from './helpers/wait';
 
 jest.setTimeout(180_000);
 
@@ -288,8 +289,7 @@ describe('templates and schedules on the real dev server', () => {
       sink.messages.filter((m) =>
         (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value[0]?.address === address),
       );
-    const deadline = Date.now() + 20_000;
-    while (mailTo(to).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(() => mailTo(to).length > 0, { timeoutMs: 20_000, what: `the report mailed to ${to}` });
     const [mail] = mailTo(to);
     expect(mail?.subject).toBe('【日报】2025-03-09 直播数据：2 场，GMV 2,000.5');
     expect(mail?.text).toContain('订单数: 20');
@@ -305,21 +305,30 @@ describe('templates and schedules on the real dev server', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent']);
 
     // Triggered twice now (two runs, two workflow ids): yesterday's report, mailed once.
+    let previousStart = 0;
     for (const count of [3, 4]) {
-      // A run's workflow id ends in its start time to the second: a second apart, two ids.
-      await new Promise((r) => setTimeout(r, 1_100));
+      // A run's workflow id ends in its start time to the second: the next trigger comes in a later second.
+      const nextSecond = (Math.floor(previousStart / 1000) + 1) * 1000;
+      await waitUntil(() => Date.now() >= nextSecond, { what: 'the second after the last run started' });
       await request(fx.app).post(`/api/schedules/${id}/trigger`).set(bearer(fx.users.manager)).expect(200);
-      runIds.push(
-        (await runsOf<PeriodicReportRunResult>(fx, fx.users.manager, id, count))[count - 1]!.workflowId,
-      );
+      const started = (await runsOf<PeriodicReportRunResult>(fx, fx.users.manager, id, count))[count - 1]!;
+      runIds.push(started.workflowId);
+      previousStart = Date.parse(started.scheduledAt);
     }
     const triggered = (await runsOf<PeriodicReportRunResult>(fx, fx.users.manager, id, 4)).slice(2);
     expect(triggered[0]!.workflowId).not.toBe(triggered[1]!.workflowId);
     const yesterday = localDateKey(Date.parse(triggered[0]!.scheduledAt) - 24 * HOUR, SH);
     expect(triggered.map((r) => r.result.periodKey)).toEqual([`daily-${yesterday}`, `daily-${yesterday}`]);
-    while (mailTo(to).length < 2 && Date.now() < deadline + 20_000)
-      await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 500));
+    // Both runs are over; the mails are in once every notification to `to` is sent and the sink holds one per row.
+    const notified = () => fx.harness.db.notification.findMany({ where: { workflowId: id, recipient: to } });
+    await waitUntil(
+      async () => {
+        const sent = await notified();
+        return sent.length >= 2 && sent.every((r) => r.status === 'sent') && mailTo(to).length >= sent.length;
+      },
+      { timeoutMs: 20_000, what: `both reports mailed to ${to}` },
+    );
+    expect((await notified()).map((r) => r.status)).toEqual(['sent', 'sent']);
     expect(mailTo(to).map((m) => m.subject?.split(' ')[0])).toEqual([
       '【日报】2025-03-09',
       `【日报】${yesterday}`,

@@ -1,3 +1,4 @@
+import { loadWorkflowAudit, stateAt } from '../../api/audit/workflow-audit';
 import { createHarness, type Harness } from './helpers/harness';
 import { outageSwitch } from './helpers/faults';
 import { replayAllRuns } from './helpers/replay';
@@ -45,6 +46,13 @@ describe('a database outage during preheat', () => {
     // ...and the stream went live at its start, not when the database came back.
     expect(Math.abs(Date.parse(live.phaseEnteredAt.burst!) - scheduledStart)).toBeLessThan(3_000);
     expect((await row())?.phase).toBe('preheat'); // the read model lags, as it may
+    // A moment in the outage with nothing happening (the same version before and after it), for the audit below.
+    let quiet: { at: string; state: typeof live } | undefined;
+    for (let i = 0; i < 100 && quiet === undefined; i++) {
+      const before = await stateOf(handle);
+      const at = new Date().toISOString();
+      if ((await stateOf(handle)).version === before.version) quiet = { at, state: before };
+    }
 
     outage.down = false;
     const deadline = Date.now() + 90_000;
@@ -58,6 +66,9 @@ describe('a database outage during preheat', () => {
     expect(caughtUp).toMatchObject({ phase: now.phase, stateVersion: now.version });
     const events = await harness.db.workflowEvent.count({ where: { workflowId: handle.workflowId } });
     expect(events).toBe(now.version);
+    // Auditors see the state at that moment as the workflow held it, although most of its events were shipped late.
+    const rebuilt = stateAt(await loadWorkflowAudit(harness.client, handle.workflowId), { at: quiet!.at });
+    expect(rebuilt.state).toEqual(quiet!.state);
 
     // The messages the outage held up go out when it is over (at the next retry of their backoff): two reminders
     // and the escalation, none lost.

@@ -3,7 +3,7 @@ import { sameActorId } from '../../shared/actor.types';
 import { DomainError } from '../../shared/errors';
 import { isBefore, secondsBetween } from '../../shared/time';
 import { CAMPAIGN_BEFORE_PREHEAT } from '../phases';
-import { namedApprovers } from '../team';
+import { isAllowedApprover, namedApprovers } from '../team';
 import { defineCampaignAction, MANAGER, reasonSpec } from './define';
 
 const amount = () => spec.optional(spec.number(0, 1e12));
@@ -22,9 +22,11 @@ export const decidePlan = defineCampaignAction({
   check(state, input, actor) {
     if (sameActorId(actor.id, state.submittedBy))
       throw new DomainError('SELF_APPROVAL', `${actor.id} submitted this plan and cannot decide it`);
-    const named = namedApprovers(state);
-    if (named.length > 0 && !named.some((id) => sameActorId(id, actor.id)) && !actor.roles.includes('admin'))
-      throw new DomainError('FORBIDDEN_ROLE', `This plan names its approvers: ${named.join(', ')}`);
+    if (!isAllowedApprover(state, actor))
+      throw new DomainError(
+        'FORBIDDEN_ROLE',
+        `This plan names its approvers: ${namedApprovers(state).join(', ')}`,
+      );
     if (state.approval !== undefined)
       throw new DomainError(
         'ALREADY_DECIDED',
@@ -40,7 +42,11 @@ export const decidePlan = defineCampaignAction({
         issues: [{ path: ['reason'], message: 'Required for a rejection', code: 'too_small' }],
       });
   },
-  available: (state, actor) => state.approval === undefined && !sameActorId(actor.id, state.submittedBy),
+  // A manager the plan does not name is refused (FORBIDDEN_ROLE), so is never offered the button either.
+  available: (state, actor) =>
+    state.approval === undefined &&
+    !sameActorId(actor.id, state.submittedBy) &&
+    isAllowedApprover(state, actor),
   events: (_state, input) => [{ type: 'PlanDecided', ...input }],
   form: 'fields',
   prefill: (state) => ({ revision: state.planRevision }),
