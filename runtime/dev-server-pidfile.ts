@@ -90,12 +90,25 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  * crash, and is stopped (SIGTERM, then SIGKILL). One whose liveops still runs is an error: two instances on one data
  * dir would share the Temporal database.
  */
-export async function stopStaleDevServer(dbFile: string, logger: Logger): Promise<void> {
+export async function stopStaleDevServer(
+  dbFile: string,
+  logger: Logger,
+): Promise<'none' | 'stopped' | 'exiting'> {
   const pids = readPidFile(dbFile);
-  if (!pids) return;
-  if (!isAlive(pids.server) || !isOurServer(pids.server, dbFile)) {
+  if (!pids) return 'none';
+  if (!isAlive(pids.server)) {
+    // Orphaned, it dies by itself the first time it logs (its output pipe is gone): a Go server's threads may still
+    // hold its ports for a moment after its main thread shows it dead.
+    logger.info(
+      { pid: pids.server, db: dbFile },
+      'the Temporal dev server a crashed liveops left has exited',
+    );
     removePidFile(dbFile);
-    return;
+    return 'exiting';
+  }
+  if (!isOurServer(pids.server, dbFile)) {
+    removePidFile(dbFile);
+    return 'none';
   }
   if (pids.owner !== process.pid && isAlive(pids.owner))
     throw new Error(
@@ -111,4 +124,5 @@ export async function stopStaleDevServer(dbFile: string, logger: Logger): Promis
     await waitForExit(pids.server, 5_000);
   }
   removePidFile(dbFile);
+  return 'stopped';
 }

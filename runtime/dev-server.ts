@@ -14,6 +14,7 @@ export interface DevServer {
 
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 10_000;
+const LEFTOVER_EXIT_MS = 10_000;
 const SERVER_PID_LINE = /^liveops-dev-server-pid (\d+)$/;
 
 /**
@@ -65,7 +66,9 @@ function killGroup(child: ChildProcess): void {
 export async function startDevServer(cliPath: string, config: Config, logger: Logger): Promise<DevServer> {
   const { port, uiPort, dbFile } = config.devServer;
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  await stopStaleDevServer(dbFile, logger);
+  // A leftover server releases its ports as it finishes exiting: give it that moment before calling a port busy.
+  const leftover = await stopStaleDevServer(dbFile, logger);
+  if (leftover !== 'none') await waitUntilPortFree(port, LEFTOVER_EXIT_MS);
   await assertPortFree(port, 'TEMPORAL_DEV_PORT');
   await assertPortFree(uiPort, 'TEMPORAL_UI_PORT');
   const args = [
@@ -134,6 +137,11 @@ function pipeLines(child: ChildProcess, onLine: (line: string) => void): void {
       lines.filter((l) => l.trim()).forEach(onLine);
     });
   }
+}
+
+async function waitUntilPortFree(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await canConnect(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 async function assertPortFree(port: number, variable: string): Promise<void> {
