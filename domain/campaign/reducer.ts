@@ -1,6 +1,5 @@
 import { SYSTEM_ACTOR, type TActor } from '../shared/actor.types';
-import { DomainError } from '../shared/errors';
-import { laterOf } from '../shared/time';
+import { reducerFor, replayWith, timelineEntryOf } from '../engine/reducer';
 import { applyCampaignPayload, authorOf } from './apply-event';
 import type { TCampaignEvent, TCampaignEventOf } from './events.types';
 import type { TCampaignPlan } from './plan.schema';
@@ -8,20 +7,13 @@ import type { TCampaignState, TCampaignStream, TCampaignTimelineEntry } from './
 import { childWorkflowId, sortedStreamKeys } from './streams';
 import { summarizeCampaignEvent } from './timeline-summary';
 import { campaignPhaseAfter } from './transitions';
+import type { TCampaignPhase } from './phases';
 
 /** The latest entries kept in state; the whole timeline is in the event store and in Temporal history. */
 export const CAMPAIGN_TIMELINE_LIMIT = 30;
 
-function timelineEntry(event: TCampaignEvent, seq: number): TCampaignTimelineEntry {
-  return {
-    seq,
-    type: event.type,
-    at: event.at,
-    actorId: event.actor.id,
-    ...(event.actor.name === undefined ? {} : { actorName: event.actor.name }),
-    summary: summarizeCampaignEvent(event),
-  };
-}
+const timelineEntry = (event: TCampaignEvent, seq: number): TCampaignTimelineEntry =>
+  timelineEntryOf(event, seq, summarizeCampaignEvent);
 
 export function initialCampaignState(
   campaignId: string,
@@ -73,32 +65,22 @@ export function initialCampaignState(
 }
 
 /** A new state (never mutating the input); the phase follows the transition table or the event is refused. */
-export function applyCampaignEvent(state: TCampaignState, event: TCampaignEvent): TCampaignState {
-  const phase = campaignPhaseAfter(state.phase, event);
-  const next = applyCampaignPayload(state, event);
-  const seq = state.version + 1;
-  const entries = [...state.timeline.entries, timelineEntry(event, seq)];
-  return {
-    ...next,
-    ...(phase === state.phase
-      ? {}
-      : { phase, phaseEnteredAt: { ...next.phaseEnteredAt, [phase]: event.at } }),
-    updatedAt: laterOf(state.updatedAt, event.at),
-    version: seq,
-    timeline: {
-      entries: entries.length > CAMPAIGN_TIMELINE_LIMIT ? entries.slice(-CAMPAIGN_TIMELINE_LIMIT) : entries,
-      totalCount: seq,
-    },
-  };
-}
+export const applyCampaignEvent = reducerFor<
+  TCampaignPhase,
+  TCampaignEvent['type'],
+  TCampaignEvent,
+  TCampaignState
+>({
+  phaseAfter: campaignPhaseAfter,
+  applyPayload: applyCampaignPayload,
+  summarize: summarizeCampaignEvent,
+  timelineLimit: CAMPAIGN_TIMELINE_LIMIT,
+});
 
 /** Rebuilds a campaign from its full history (auditors, the read model); the first event must be CampaignPlanned. */
-export function replayCampaign(events: readonly TCampaignEvent[]): TCampaignState {
-  const [first, ...rest] = events;
-  if (first === undefined || first.type !== 'CampaignPlanned')
-    throw new DomainError('INVALID_INPUT', 'A campaign history starts with CampaignPlanned');
-  return rest.reduce(
-    applyCampaignEvent,
-    initialCampaignState(first.campaignId, first.plan, first.at, first.actor),
-  );
-}
+export const replayCampaign = replayWith<TCampaignEvent, TCampaignEventOf<'CampaignPlanned'>, TCampaignState>(
+  'campaign',
+  'CampaignPlanned',
+  (first) => initialCampaignState(first.campaignId, first.plan, first.at, first.actor),
+  applyCampaignEvent,
+);

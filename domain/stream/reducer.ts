@@ -1,12 +1,12 @@
 import { SYSTEM_ACTOR, type TActor } from '../shared/actor.types';
-import { DomainError } from '../shared/errors';
-import { laterOf } from '../shared/time';
+import { reducerFor, replayWith, timelineEntryOf } from '../engine/reducer';
 import { applyEventPayload } from './apply-event';
 import type { TCampaignLink, TStreamEvent, TStreamEventOf } from './events.types';
 import type { TStreamPlan } from './plan.types';
 import type { TProductState, TStreamState } from './state.types';
 import { summarizeEvent } from './timeline-summary';
 import { streamPhaseAfter } from './transitions';
+import type { TStreamPhase } from './phases';
 
 export { RECENT_ALERTS_LIMIT } from './apply-event';
 /**
@@ -64,47 +64,24 @@ export function initialStreamState(
   };
 }
 
-export function timelineEntry(event: TStreamEvent, seq: number) {
-  return {
-    seq,
-    type: event.type,
-    at: event.at,
-    actorId: event.actor.id,
-    ...(event.actor.name === undefined ? {} : { actorName: event.actor.name }),
-    summary: summarizeEvent(event),
-  };
-}
+export const timelineEntry = (event: TStreamEvent, seq: number) =>
+  timelineEntryOf(event, seq, summarizeEvent);
 
 /**
  * Returns a new state; the input state is never mutated (workflow queries may hold on to it). The phase follows the
  * transition table: an event that cannot happen in the current phase throws INVALID_PHASE.
  */
-export function applyStreamEvent(state: TStreamState, event: TStreamEvent): TStreamState {
-  const phase = streamPhaseAfter(state.phase, event);
-  const next = applyEventPayload(state, event);
-  const seq = state.version + 1;
-  const entries = [...state.timeline.entries, timelineEntry(event, seq)];
-  return {
-    ...next,
-    ...(phase === state.phase
-      ? {}
-      : { phase, phaseEnteredAt: { ...next.phaseEnteredAt, [phase]: event.at } }),
-    updatedAt: laterOf(state.updatedAt, event.at),
-    version: seq,
-    timeline: {
-      entries: entries.length > TIMELINE_LIMIT ? entries.slice(-TIMELINE_LIMIT) : entries,
-      totalCount: seq,
-    },
-  };
-}
+export const applyStreamEvent = reducerFor<TStreamPhase, TStreamEvent['type'], TStreamEvent, TStreamState>({
+  phaseAfter: streamPhaseAfter,
+  applyPayload: applyEventPayload,
+  summarize: summarizeEvent,
+  timelineLimit: TIMELINE_LIMIT,
+});
 
 /** Rebuilds a stream from its full history; the first event must be StreamPlanned. */
-export function replayStream(events: readonly TStreamEvent[]): TStreamState {
-  const [first, ...rest] = events;
-  if (first === undefined || first.type !== 'StreamPlanned')
-    throw new DomainError('INVALID_INPUT', 'A stream history starts with StreamPlanned');
-  return rest.reduce(
-    applyStreamEvent,
-    initialStreamState(first.streamId, first.plan, first.at, first.actor, first.campaign),
-  );
-}
+export const replayStream = replayWith<TStreamEvent, TStreamEventOf<'StreamPlanned'>, TStreamState>(
+  'stream',
+  'StreamPlanned',
+  (first) => initialStreamState(first.streamId, first.plan, first.at, first.actor, first.campaign),
+  applyStreamEvent,
+);
