@@ -48,13 +48,14 @@ export const CAMPAIGN_PATHS: Record<string, (worker: TPathWorker) => Promise<TNa
     const campaign = await startCampaign(
       worker,
       campaignPlanInput({
-        preheatIn: 6,
-        burstIn: 10,
-        burstEndIn: 80,
-        tailEndIn: 84,
+        // Room for the streams' gates while every path records at once (a stream not through them is blocked).
+        preheatIn: 20,
+        burstIn: 30,
+        burstEndIn: 110,
+        tailEndIn: 114,
         streams: [
-          { key: 'day-1', startIn: 12 },
-          { key: 'day-2', startIn: 13 },
+          { key: 'day-1', startIn: 40 },
+          { key: 'day-2', startIn: 41 },
         ],
       }),
       people.manager,
