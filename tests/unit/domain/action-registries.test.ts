@@ -1,3 +1,4 @@
+import { updateNameOf } from '../../../domain/engine/action';
 import { specToZod } from '../../../api/http/input-spec-zod';
 import { MESSAGES } from '../../../api/web/messages';
 import {
@@ -273,7 +274,7 @@ describe.each([STREAM, CAMPAIGN] as Array<TKindUnderTest<unknown>>)('the $kind a
 
   it('names each action and each Update once', () => {
     expect(new Set(names(kind.registry)).size).toBe(kind.registry.length);
-    expect(new Set(kind.registry.map((d) => d.update)).size).toBe(kind.registry.length);
+    expect(new Set(kind.registry.map((d) => updateNameOf(d.name))).size).toBe(kind.registry.length);
     for (const def of kind.registry) expect(def.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
