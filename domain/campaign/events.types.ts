@@ -16,8 +16,19 @@ export interface TStreamKpis {
   newFollowers: number;
 }
 
-/** A command the campaign sends one of its streams (through the stream's own action, as the campaign). */
-export type TChildCommandName = 'extend' | 'reschedule' | 'cancel' | 'end-early' | 'pause' | 'resume';
+/**
+ * The commands a campaign sends its streams, each one of the stream's own actions taken as the campaign (its
+ * validators judge it); tests/unit/domain/action-registries.test.ts holds each to the stream registry.
+ */
+export const CHILD_COMMAND_NAMES = [
+  'extend',
+  'reschedule',
+  'cancel',
+  'end-early',
+  'pause',
+  'resume',
+] as const;
+export type TChildCommandName = (typeof CHILD_COMMAND_NAMES)[number];
 
 export type TWindowPhase = 'preheat' | 'burst' | 'tail' | 'review';
 

@@ -37,6 +37,13 @@ export type TFormWidget =
   /** No form on the pages: the action is taken through the API (or a dedicated editor). */
   'none' | 'fields' | 'script-editor' | 'script-decision' | 'product-decisions' | 'checklist' | 'confirm';
 
+/**
+ * The Temporal Update an action runs as: its name in camelCase (`submit-script` -> `submitScript`). Recorded
+ * histories name these Updates, so the rule is fixed: renaming an action renames its Update.
+ */
+export const updateNameOf = (actionName: string): string =>
+  actionName.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
 export interface TActionDef<
   TState,
   TPhase extends string,
@@ -44,10 +51,8 @@ export interface TActionDef<
   TEvent,
   S extends TInputSpec = TInputSpec,
 > {
-  /** kebab-case, as in URLs: POST /api/<kind>s/:id/actions/<name>. */
+  /** kebab-case, as in URLs: POST /api/<kind>s/:id/actions/<name>; the Temporal Update is its camelCase (updateNameOf). */
   readonly name: string;
-  /** The Temporal Update's name. */
-  readonly update: string;
   /** One line for the API document. */
   readonly summary: string;
   readonly input: S;

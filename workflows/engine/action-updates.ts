@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { TActor } from '../../domain/shared/actor.types';
+import { updateNameOf } from '../../domain/engine/action';
 import { DomainError, isDomainError } from '../../domain/shared/errors';
 
 /** What every action Update receives: who acts (the API authenticated them) and their input (the domain judges). */
@@ -33,11 +34,11 @@ export interface TActionResult {
 export type TActionUpdate = UpdateDefinition<TActionResult, [TActionArgs]>;
 
 /** One Update definition per registry entry, by the entry's Update name (clients use the same map). */
-export function actionUpdates<D extends { name: string; update: string }>(
+export function actionUpdates<D extends { name: string }>(
   registry: readonly D[],
 ): Record<string, TActionUpdate> {
   return Object.fromEntries(
-    registry.map((def) => [def.name, defineUpdate<TActionResult, [TActionArgs]>(def.update)]),
+    registry.map((def) => [def.name, defineUpdate<TActionResult, [TActionArgs]>(updateNameOf(def.name))]),
   );
 }
 

@@ -11,7 +11,6 @@ const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 export const extendBurst = defineCampaignAction({
   name: 'extend-burst',
-  update: 'extendBurst',
   summary:
     'Extend the burst (延长): the tail moves with it, live streams run longer, streams not on air yet start later',
   input: spec.object({ minutes: spec.int(1, 7 * 24 * 60), reason: reasonSpec }),
@@ -46,7 +45,6 @@ function findStream(state: TCampaignState, key: string): TCampaignStream {
 
 export const addStream = defineCampaignAction({
   name: 'add-stream',
-  update: 'addStream',
   summary:
     'Add a stream like one already planned (its plan with a new start, room and title), inside the burst',
   input: spec.object({
@@ -108,7 +106,6 @@ export const addStream = defineCampaignAction({
 
 export const cancelStream = defineCampaignAction({
   name: 'cancel-stream',
-  update: 'cancelStream',
   summary:
     'Take one stream out: not started yet, it never starts; before live it is cancelled; live, it ends early',
   input: spec.object({ key: spec.text({ max: 64 }), reason: reasonSpec }),

@@ -10,7 +10,6 @@ const amount = () => spec.optional(spec.number(0, 1e12));
 
 export const decidePlan = defineCampaignAction({
   name: 'decide-plan',
-  update: 'decidePlan',
   summary: "Approve or reject the plan's goals and budget (a manager, never the one who submitted it)",
   input: spec.object({
     revision: spec.int(1, 1000),
@@ -56,7 +55,6 @@ export const decidePlan = defineCampaignAction({
 
 export const revisePlan = defineCampaignAction({
   name: 'revise-plan',
-  update: 'revisePlan',
   summary: 'Revise goals and budget (the owner or a manager): a new revision goes to approval',
   // Flat, so a form shows one field per goal: the event carries them as the plan's goals.
   input: spec.object({
@@ -93,7 +91,6 @@ export const revisePlan = defineCampaignAction({
 
 export const reschedule = defineCampaignAction({
   name: 'reschedule',
-  update: 'reschedule',
   summary: 'Move the whole campaign (before preheat): every window and every stream move by the same amount',
   input: spec.object({ preheatStart: spec.instant(), reason: reasonSpec }),
   phases: CAMPAIGN_BEFORE_PREHEAT,

@@ -16,7 +16,6 @@ const NEXT: Partial<Record<TCampaignPhase, 'preheat' | 'burst' | 'tail' | 'revie
 
 export const pause = defineCampaignAction({
   name: 'pause',
-  update: 'pause',
   summary: "Pause: the campaign's clocks stop; on resume its windows and unstarted streams move by the pause",
   input: spec.object({ reason: reasonSpec }),
   phases: CAMPAIGN_PAUSABLE_PHASES,
@@ -32,7 +31,6 @@ export const pause = defineCampaignAction({
 
 export const resume = defineCampaignAction({
   name: 'resume',
-  update: 'resume',
   summary: 'Resume a paused campaign',
   input: spec.object({}),
   phases: CAMPAIGN_PAUSABLE_PHASES,
@@ -57,7 +55,6 @@ export const resume = defineCampaignAction({
 
 export const advance = defineCampaignAction({
   name: 'advance',
-  update: 'advance',
   summary: 'Override: open the next window now instead of at its time',
   input: spec.object({ from: spec.oneOf(CAMPAIGN_PHASES), reason: reasonSpec }),
   phases: ['scheduled', 'preheat', 'burst', 'tail'],
@@ -80,7 +77,6 @@ export const advance = defineCampaignAction({
 
 export const cancel = defineCampaignAction({
   name: 'cancel',
-  update: 'cancel',
   summary:
     'Cancel the campaign: streams not on air are cancelled, live ones end early (their reviews stand), the team is told',
   input: spec.object({ reason: reasonSpec }),
@@ -109,7 +105,6 @@ export function remainingStreamKeys(state: TCampaignState): string[] {
 
 export const confirmContinue = defineCampaignAction({
   name: 'confirm-continue',
-  update: 'confirmContinue',
   summary: 'ROI is under the floor: continue as planned, or pause the streams not on air yet',
   input: spec.object({ decision: spec.oneOf(['continue', 'pause_remaining']), reason: reasonSpec }),
   phases: ['burst'],
@@ -131,7 +126,6 @@ export const confirmContinue = defineCampaignAction({
 
 export const releaseStreams = defineCampaignAction({
   name: 'release-streams',
-  update: 'releaseStreams',
   summary: 'Release the held streams: unstarted ones start as planned, paused ones resume',
   input: spec.object({}),
   phases: ['scheduled', 'preheat', 'burst', 'tail'],
@@ -152,7 +146,6 @@ function heldKeys(state: TCampaignState): string[] {
 
 export const retryReview = defineCampaignAction({
   name: 'retry-review',
-  update: 'retryReview',
   summary: 'Build the review report again after it failed',
   input: spec.object({}),
   phases: ['review'],
@@ -169,7 +162,6 @@ export const retryReview = defineCampaignAction({
 
 export const signReview = defineCampaignAction({
   name: 'sign-review',
-  update: 'signReview',
   summary: 'Sign the campaign review (复盘) off: the campaign completes',
   input: spec.object({
     reportId: spec.text({ max: 200 }),

@@ -17,7 +17,6 @@ export const MAX_SCRIPT_REVISIONS = 50;
 
 export const submitScript = defineStreamAction({
   name: 'submit-script',
-  update: 'submitScript',
   summary: 'Submit a script revision (scanned, then reviewed)',
   input: spec.object({
     /** The revision the author edited (0 for the first); a newer one in the meantime makes this one stale. */
@@ -71,7 +70,6 @@ export const submitScript = defineStreamAction({
 
 export const decideScript = defineStreamAction({
   name: 'decide-script',
-  update: 'decideScript',
   summary: 'Approve or reject a script revision (a reviewer on the stream, never on their own submission)',
   input: spec.object({
     /** Decisions name the revision they judge, so nobody approves text they have not seen. */
@@ -149,7 +147,6 @@ export const decideScript = defineStreamAction({
 
 export const decideProduct = defineStreamAction({
   name: 'decide-product',
-  update: 'decideProduct',
   summary:
     "Approve or reject a product's qualification documents (a reviewer on the stream, not the plan's owner)",
   input: spec.object({
@@ -199,7 +196,6 @@ export const decideProduct = defineStreamAction({
 
 export const assignReviewer = defineStreamAction({
   name: 'assign-reviewer',
-  update: 'assignReviewer',
   summary:
     "Add a reviewer to this stream's gates (a manager: the roster's reviewers are away, or an escalation waits)",
   input: spec.object({

@@ -18,7 +18,6 @@ const documentSpec = spec.object({
 
 export const replaceDocument = defineStreamAction({
   name: 'replace-document',
-  update: 'replaceDocument',
   summary:
     "Replace a product's document (expired, missing or wrong): the product is checked and decided again",
   input: spec.object({
@@ -61,7 +60,6 @@ export const replaceDocument = defineStreamAction({
 
 export const addProduct = defineStreamAction({
   name: 'add-product',
-  update: 'addProduct',
   summary: 'Add a product to the lineup before the live: its documents are checked, a reviewer decides it',
   input: spec.object({
     sku: spec.text({ max: 64 }),
@@ -96,7 +94,6 @@ export const addProduct = defineStreamAction({
 
 export const dropProduct = defineStreamAction({
   name: 'drop-product',
-  update: 'dropProduct',
   summary:
     'Take a product out of the lineup before the live (a script that still pitches it must be revised)',
   input: spec.object({ sku: spec.text({ max: 64 }), reason: reasonSpec }),

@@ -7,7 +7,6 @@ import { defineStreamAction, MANAGER, reasonSpec } from './define';
 
 export const signChecklist = defineStreamAction({
   name: 'sign-checklist',
-  update: 'signChecklist',
   summary: 'Sign the pre-live checklist (the room operator on the roster, or a manager)',
   input: spec.object({ items: spec.list(spec.text({ max: 64 }), { min: 1, max: 50 }) }),
   phases: ['compliance', 'preheat'],
@@ -34,7 +33,6 @@ export const signChecklist = defineStreamAction({
 
 export const recordIncident = defineStreamAction({
   name: 'record-incident',
-  update: 'recordIncident',
   summary: 'Record an incident (the room operator, co-host or customer service on the roster, or a manager)',
   input: spec.object({
     kind: spec.oneOf(INCIDENT_KINDS),
@@ -49,7 +47,6 @@ export const recordIncident = defineStreamAction({
 
 export const extend = defineStreamAction({
   name: 'extend',
-  update: 'extend',
   summary: 'Extend the live phase (the tail and the review move with it)',
   input: spec.object({ minutes: spec.int(1, 12 * 60), reason: reasonSpec }),
   phases: ['burst'],
@@ -61,7 +58,6 @@ export const extend = defineStreamAction({
 
 export const endEarly = defineStreamAction({
   name: 'end-early',
-  update: 'endEarly',
   summary: 'End the live phase early',
   input: spec.object({ reason: reasonSpec }),
   phases: ['burst'],
@@ -73,7 +69,6 @@ export const endEarly = defineStreamAction({
 
 export const pause = defineStreamAction({
   name: 'pause',
-  update: 'pause',
   summary: 'Pause: the clocks of the current phase stop (see the pause policy)',
   input: spec.object({ reason: reasonSpec }),
   phases: PAUSABLE_PHASES,
@@ -89,7 +84,6 @@ export const pause = defineStreamAction({
 
 export const resume = defineStreamAction({
   name: 'resume',
-  update: 'resume',
   summary: 'Resume a paused stream',
   input: spec.object({ reason: spec.optional(spec.text({ max: 2000, multiline: true })) }),
   phases: PAUSABLE_PHASES,

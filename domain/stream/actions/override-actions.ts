@@ -7,7 +7,6 @@ import { defineStreamAction, forbidSelfApproval, MANAGER, reasonSpec } from './d
 
 export const advance = defineStreamAction({
   name: 'advance',
-  update: 'advance',
   summary: 'Override: move to the next phase now (never past the compliance gates)',
   input: spec.object({ from: spec.oneOf(STREAM_PHASES), to: spec.oneOf(STREAM_PHASES), reason: reasonSpec }),
   phases: ['compliance', 'preheat', 'burst', 'tail'],
@@ -36,7 +35,6 @@ export const advance = defineStreamAction({
 
 export const reschedule = defineStreamAction({
   name: 'reschedule',
-  update: 'reschedule',
   summary: 'Move the scheduled start (before going live): documents and the checklist are checked again',
   input: spec.object({ scheduledStart: spec.instant(), reason: reasonSpec }),
   phases: ['draft', 'compliance', 'preheat', 'blocked'],
@@ -53,7 +51,6 @@ export const reschedule = defineStreamAction({
 
 export const cancel = defineStreamAction({
   name: 'cancel',
-  update: 'cancel',
   summary: 'Cancel the stream (before going live; once live, end it early instead)',
   input: spec.object({ reason: reasonSpec }),
   phases: ['draft', 'compliance', 'preheat', 'blocked'],
@@ -66,7 +63,6 @@ export const cancel = defineStreamAction({
 
 export const retryReview = defineStreamAction({
   name: 'retry-review',
-  update: 'retryReview',
   summary: 'Build the review report again after it failed',
   input: spec.object({}),
   phases: ['review'],
@@ -83,7 +79,6 @@ export const retryReview = defineStreamAction({
 
 export const signReview = defineStreamAction({
   name: 'sign-review',
-  update: 'signReview',
   summary: 'Sign the review (复盘) off',
   input: spec.object({ reportId: spec.text({ max: 200 }) }),
   phases: ['review'],

@@ -1,3 +1,4 @@
+import { updateNameOf } from '../../../domain/engine/action';
 import { specToZod } from '../../../api/http/input-spec-zod';
 import { MESSAGES } from '../../../api/web/messages';
 import {
@@ -6,7 +7,7 @@ import {
   validateCampaignAction,
   type TCampaignActionDef,
 } from '../../../domain/campaign/actions';
-import type { TCampaignEvent } from '../../../domain/campaign/events.types';
+import { CHILD_COMMAND_NAMES, type TCampaignEvent } from '../../../domain/campaign/events.types';
 import { applyCampaignEvent, initialCampaignState } from '../../../domain/campaign/reducer';
 import type { TCampaignState } from '../../../domain/campaign/state.types';
 import { CAMPAIGN_TRANSITIONS } from '../../../domain/campaign/transitions';
@@ -273,7 +274,7 @@ describe.each([STREAM, CAMPAIGN] as Array<TKindUnderTest<unknown>>)('the $kind a
 
   it('names each action and each Update once', () => {
     expect(new Set(names(kind.registry)).size).toBe(kind.registry.length);
-    expect(new Set(kind.registry.map((d) => d.update)).size).toBe(kind.registry.length);
+    expect(new Set(kind.registry.map((d) => updateNameOf(d.name))).size).toBe(kind.registry.length);
     for (const def of kind.registry) expect(def.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
@@ -393,6 +394,13 @@ describe.each([STREAM, CAMPAIGN] as Array<TKindUnderTest<unknown>>)('the $kind a
 });
 
 describe('the stream action registry', () => {
+  it('has an action for every command a campaign sends its streams', () => {
+    for (const name of CHILD_COMMAND_NAMES) {
+      const def = STREAM_ACTIONS.find((d) => d.name === name);
+      expect(def).toBeDefined();
+    }
+  });
+
   it('offers each person the actions of the current phase their place allows', () => {
     const names = (defs: readonly TDef[]) => defs.map((d) => d.name);
     const compliance = stateAfter('scanned');
