@@ -6,6 +6,7 @@ import {
   type TCampaignActionDef,
 } from '../../domain/campaign/actions';
 import { campaignNextDeadline } from '../../domain/campaign/deadlines';
+import { campaignListColumns } from '../../domain/campaign/list-columns';
 import { campaignPendingItems } from '../../domain/campaign/pending-items';
 import { parseCampaignPlan } from '../../domain/campaign/plan.schema';
 import { initialCampaignState } from '../../domain/campaign/reducer';
@@ -76,22 +77,11 @@ export function createCampaignService(deps: { temporal: Client; db: Db; config: 
 
   /** The read model's row at once, so the board shows the campaign before its first projection lands (version 0). */
   async function placeholderRow(state: TCampaignState): Promise<void> {
-    const next = campaignNextDeadline(state, state.updatedAt);
     await db.campaignRecord.create({
       data: {
         id: state.campaignId,
-        name: state.plan.name,
-        owner: state.plan.owner,
-        phase: state.phase,
-        timeZone: state.plan.timeZone,
-        preheatStart: new Date(state.windows.preheatStart),
-        burstStart: new Date(state.windows.burstStart),
-        burstEnd: new Date(state.windows.burstEnd),
-        tailEnd: new Date(state.windows.tailEnd),
-        nextDeadlineAt: next === undefined ? null : new Date(next.at),
-        nextDeadlineKind: next?.kind ?? null,
+        ...campaignListColumns(state, state.updatedAt),
         pendingApprovals: campaignPendingItems(state, state.updatedAt).length,
-        streamCount: Object.keys(state.streams).length,
         stateVersion: 0,
         stateJson: JSON.stringify(state),
       },

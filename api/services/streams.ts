@@ -1,10 +1,10 @@
+import { streamListColumns } from '../../domain/stream/list-columns';
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { assertMayCreateStream, STREAM_ACTIONS, type TStreamActionDef } from '../../domain/stream/actions';
 import { DomainError } from '../../domain/shared/errors';
 import { workflowErrorToDomain } from './workflow-errors';
 import type { TActor } from '../../domain/shared/actor.types';
-import { nextDeadline } from '../../domain/stream/next-deadline';
 import { parseStreamPlan } from '../../domain/stream/parse-plan';
 import { pendingItems } from '../../domain/stream/pending-items';
 import { applyStreamEvent, initialStreamState } from '../../domain/stream/reducer';
@@ -67,17 +67,10 @@ export function createStreamService(deps: { temporal: Client; db: Db; config: Co
 
   /** The read model's row at once, so lists show the stream before its first projection lands (version 0). */
   async function placeholderRow(state: TStreamState): Promise<void> {
-    const next = nextDeadline(state, state.updatedAt);
     await db.streamRecord.create({
       data: {
         id: state.streamId,
-        title: state.plan.title,
-        owner: state.plan.owner,
-        phase: state.phase,
-        scheduledStart: new Date(state.schedule.scheduledStart),
-        timeZone: state.plan.timeZone,
-        nextDeadlineAt: next === undefined ? null : new Date(next.at),
-        nextDeadlineKind: next?.kind ?? null,
+        ...streamListColumns(state, state.updatedAt),
         stateVersion: 0,
         stateJson: JSON.stringify(state),
       },
