@@ -40,6 +40,12 @@ export const ZNotificationRequestSchema = z.object({
   quietHours: ZQuietHoursSchema.optional(),
   /** Why the workflow no longer wants it sent (cancelled while it waited): its rows are recorded expired. */
   withdrawn: z.string().trim().min(1).max(300).optional(),
+  /**
+   * The workflow's clock when it asked: whether a message is due is judged at this instant or later, never earlier,
+   * so the activity and the outbox that sleeps until `deferredUntil` agree on the time (a clock running ahead of the
+   * worker's, as on Temporal's time-skipping server, would otherwise be told "not yet" again and again).
+   */
+  askedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** What workflows pass: params typed by template. */
@@ -59,6 +65,7 @@ export type NotificationRequest<T extends TNotificationTemplateId = TNotificatio
   notBefore?: string;
   quietHours?: TQuietHours;
   withdrawn?: string;
+  askedAt?: string;
 };
 
 /** Counts of this call's effect; a message already delivered (or held) by an earlier call is a skipped duplicate. */

@@ -113,7 +113,7 @@ export function createNotifyActivities(deps: NotifyDeps) {
     const sendTime = sendTimeOf(
       req.template,
       req.params as TNotificationParamsInput[typeof req.template],
-      Date.now(),
+      Math.max(Date.now(), req.askedAt === undefined ? 0 : Date.parse(req.askedAt)),
       {
         notBeforeMs,
         quietHours: req.quietHours,

@@ -3,7 +3,7 @@ import type { Activities } from '../../activities';
 import type { NotificationRequest } from '../../activities/notify/notify-request.types';
 import { NOTIFY_ATTEMPT_TIMEOUT_MS, NOTIFY_RETRY_POLICY } from '../../domain/notify/retry-policy';
 import { inBackground } from './background';
-import { nowMs } from './clock';
+import { nowIso, nowMs } from './clock';
 
 // On its last attempt the activity records undelivered messages as failed and returns; if even that is impossible
 // (the outbox database is down), the failure lands here and is turned into an alert.
@@ -22,6 +22,7 @@ export const MAX_WAITING_NOTIFICATIONS = 500;
 /** Sends in flight at once: a slow provider for one message does not hold back the next. */
 const CONCURRENCY = 4;
 const HOUR_MS = 3600_000;
+const MIN_DEFERRAL_MS = 5_000;
 
 export interface TCarriedOutbox {
   queue: NotificationRequest[];
@@ -97,14 +98,16 @@ export class NotificationOutbox {
     try {
       const send = () => {
         const withdrawn = this.withdrawn(request);
-        return sendNotification(withdrawn === undefined ? request : { ...request, withdrawn });
+        const asked = { ...request, askedAt: nowIso() };
+        return sendNotification(withdrawn === undefined ? asked : { ...asked, withdrawn });
       };
       let outcome = await send();
       // Not due yet (a fan message inside quiet hours, whatever delayed it): the activity sent nothing and says until
       // when; ask again then. Only results of the activity that can say so take this path, so recorded histories,
       // whose results never carry deferredUntil, replay unchanged.
       while (outcome.deferredUntil !== undefined) {
-        await sleep(Math.max(Date.parse(outcome.deferredUntil) - nowMs(), 1));
+        // A floor: should a worker's clock still disagree with the workflow's, the outbox asks every few seconds, not in a loop.
+        await sleep(Math.max(Date.parse(outcome.deferredUntil) - nowMs(), MIN_DEFERRAL_MS));
         outcome = await send();
       }
       if (outcome.failed > 0) this.onFailure({ request, failed: outcome.failed, reason: 'delivery failed' });
