@@ -10,6 +10,9 @@ import { requireTestEnv } from '../setup/test-env';
  * current workflow code here; a change that would break a running stream fails this test. Policy: README, "Changing
  * running workflows".
  */
+// Every recording of every path: a minute or more on a loaded machine.
+jest.setTimeout(300_000);
+
 const ROOT = path.resolve(__dirname, '..', 'fixtures', 'histories');
 const files = fs
   .readdirSync(ROOT, { recursive: true, encoding: 'utf8' })
