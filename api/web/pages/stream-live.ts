@@ -5,7 +5,7 @@ import type { PageContext } from '../context';
 import { formatInstant } from '../i18n';
 import { html, type HtmlValue, type SafeHtml } from '../html';
 import type { TMessageKey } from '../messages';
-import { alertText } from './stream-words';
+import { alertText } from '../alert-words';
 
 /** The tiles a team watches on air, in the order they glance at them. */
 const LIVE_TILES: readonly TKpiName[] = [
@@ -57,7 +57,7 @@ export function alertsList(ctx: PageContext, state: TStreamState): HtmlValue {
     ${alerts.map(
       (a) =>
         html`<li>
-          <strong>${formatInstant(a.at, ctx.locale, state.plan.timeZone)}</strong> · ${alertText(ctx, a)}
+          <strong>${formatInstant(a.at, ctx.locale, state.plan.timeZone)}</strong> · ${alertText(ctx.t, a)}
         </li>`,
     )}
   </ul>`;

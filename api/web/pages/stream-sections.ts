@@ -11,7 +11,8 @@ import {
 import type { TStreamState } from '../../../domain/stream/state.types';
 import type { StreamSeries } from '../../../activities/analytics/metric-store';
 import type { TStoredTimelineEntry } from '../read-model';
-import { alertText, describeStreamEvent, personName } from './stream-words';
+import { alertText } from '../alert-words';
+import { describeStreamEvent, personName } from './stream-words';
 import type { TMessageKey } from '../messages';
 import type { PageContext } from '../context';
 import { countdown } from '../countdown';
@@ -246,7 +247,7 @@ export function incidentsAndAlerts(ctx: PageContext, state: TStreamState): HtmlV
     <h2 id="s-incidents">${t('stream.incidentsAlerts')}</h2>
     <ul>
       ${state.incidents.map((i) => html`<li>${formatInstant(i.at, ctx.locale, tz)} · <strong>${t(`option.kind.${i.kind}` as TMessageKey)}</strong> · ${i.description} · ${personName(state, i.recordedBy)}</li>`)}
-      ${state.alerts.recent.map((a) => html`<li>${formatInstant(a.at, ctx.locale, tz)} · <strong>${t('stream.alert')}</strong> ${alertText(ctx, a)}</li>`)}
+      ${state.alerts.recent.map((a) => html`<li>${formatInstant(a.at, ctx.locale, tz)} · <strong>${t('stream.alert')}</strong> ${alertText(ctx.t, a)}</li>`)}
     </ul>
   </section>`;
 }

@@ -1,8 +1,8 @@
 import type { TStreamEvent } from '../../../domain/stream/events.types';
-import type { TAlertRecord, TStreamState } from '../../../domain/stream/state.types';
+import type { TStreamState } from '../../../domain/stream/state.types';
 import { teamMember } from '../../../domain/stream/team';
 import type { PageContext } from '../context';
-import { alertText as alertWords } from '../alert-words';
+import { alertText } from '../alert-words';
 import { formatInstant } from '../i18n';
 import type { TMessageKey } from '../messages';
 
@@ -36,10 +36,6 @@ function approvalWords(ctx: PageContext, key: string): string {
 export function langOf(text: string): 'zh-CN' | 'en' {
   return /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : 'en';
 }
-
-/** An alert in the reader's language (see alert-words.ts). */
-export const alertText = (ctx: PageContext, alert: Pick<TAlertRecord, 'ruleId' | 'message'>): string =>
-  alertWords(ctx.t, alert);
 
 /**
  * One timeline line in the reader's language, built from the stored event (history keeps its English one-liners for
@@ -119,7 +115,7 @@ export function describeStreamEvent(ctx: PageContext, state: TStreamState, event
         source: event.source ? t(`source.${event.source}`) : '',
       });
     case 'AlertRaised':
-      return alertText(ctx, event);
+      return alertText(ctx.t, event);
     case 'IncidentRecorded':
       return t('ev.IncidentRecorded', { kind: t(`option.kind.${event.kind}`) }) + reason(event.description);
     case 'StreamExtended':
