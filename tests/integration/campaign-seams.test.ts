@@ -9,6 +9,7 @@ import {
   startCampaign,
   waitForCampaign,
   type CampaignHandle,
+  type StreamSlot,
 } from './helpers/campaigns';
 import type { ReconcileResult } from '../../activities/reconcile/closed-workflows';
 import { createHarness, uniqueId, type Harness } from './helpers/harness';
@@ -59,6 +60,20 @@ describe('a campaign and its streams', () => {
     await h.close();
   });
 
+  /** A campaign whose burst opens half a minute from now and lasts a quarter of an hour. */
+  const burstSoon = (streams: StreamSlot[]) =>
+    campaignPlanInput({ preheatIn: 20, burstIn: 30, burstEndIn: 900, tailEndIn: 1000, streams });
+  /** One whose burst opens in minutes; its streams start early, with ten minutes for their gates. */
+  const burstLater = (streams: StreamSlot[]) =>
+    campaignPlanInput({
+      preheatIn: 300,
+      burstIn: 400,
+      burstEndIn: 900,
+      tailEndIn: 1000,
+      streams,
+      streamTiming: { approvalSlaSeconds: 600 },
+    });
+
   async function streamOf(campaign: CampaignHandle, key: string): Promise<StreamHandle> {
     const state = await waitForCampaign(campaign, (s) => s.streams[key]?.status === 'started');
     const handle = (await harness()).client.workflow.getHandle(
@@ -80,17 +95,11 @@ describe('a campaign and its streams', () => {
     async () => {
       // Each stream starts 180 s before its slot (its gates' time): 'live' and 'pre' at once, 'later' not in this test.
       const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 20,
-          burstIn: 30,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [
-            { key: 'live', room: 'A', startIn: 45, minutes: 10 },
-            { key: 'pre', room: 'B', startIn: 150 },
-            { key: 'later', room: 'C', startIn: 700 },
-          ],
-        }),
+        burstSoon([
+          { key: 'live', room: 'A', startIn: 45, minutes: 10 },
+          { key: 'pre', room: 'B', startIn: 150 },
+          { key: 'later', room: 'C', startIn: 700 },
+        ]),
       );
       const live = await streamOf(campaign, 'live');
       const pre = await streamOf(campaign, 'pre');
@@ -122,15 +131,7 @@ describe('a campaign and its streams', () => {
     'the read model lags a live stream: the campaign keeps the phase the stream told it, and its cancel ends the stream early',
     async () => {
       const h = await harness();
-      const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 20,
-          burstIn: 30,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [{ key: 'hero', startIn: 60, minutes: 10 }],
-        }),
-      );
+      const campaign = await started(burstSoon([{ key: 'hero', startIn: 60, minutes: 10 }]));
       const hero = await streamOf(campaign, 'hero');
       await passGates(hero);
       await waitForPhase(hero, 'preheat', 30_000);
@@ -170,15 +171,7 @@ describe('a campaign and its streams', () => {
     "a stream goes live before the campaign's new slot reaches it: it refuses, the campaign keeps its slot and tells the managers",
     async () => {
       const h = await harness();
-      const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 20,
-          burstIn: 30,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [{ key: 'hero', startIn: 60, minutes: 10 }],
-        }),
-      );
+      const campaign = await started(burstSoon([{ key: 'hero', startIn: 60, minutes: 10 }]));
       const hero = await streamOf(campaign, 'hero');
       await passGates(hero);
       const before = await waitForCampaign(
@@ -219,17 +212,7 @@ describe('a campaign and its streams', () => {
         name: people.reviewer.name,
         roles: ['reviewer', 'operator'],
       };
-      const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 300,
-          burstIn: 400,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [{ key: 'own', startIn: 420 }],
-          streamTiming: { approvalSlaSeconds: 600 },
-        }),
-        author,
-      );
+      const campaign = await started(burstLater([{ key: 'own', startIn: 420 }]), author);
       const own = await streamOf(campaign, 'own');
       const scanned = await waitForState(
         own,
@@ -260,16 +243,7 @@ describe('a campaign and its streams', () => {
     'a cancellation through Temporal is the cancel action: the campaign ends cancelled, its streams are stopped, the team is told',
     async () => {
       const h = await harness();
-      const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 300,
-          burstIn: 400,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [{ key: 'soon', startIn: 420 }],
-          streamTiming: { approvalSlaSeconds: 600 },
-        }),
-      );
+      const campaign = await started(burstLater([{ key: 'soon', startIn: 420 }]));
       const soon = await streamOf(campaign, 'soon');
       await campaign.cancel();
       const final = await campaign.result();
@@ -291,16 +265,7 @@ describe('a campaign and its streams', () => {
     'a campaign terminated outside liveops: the reconciler marks it, stops its streams and tells the team once',
     async () => {
       const h = await harness();
-      const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 300,
-          burstIn: 400,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [{ key: 'orphan', startIn: 420 }],
-          streamTiming: { approvalSlaSeconds: 600 },
-        }),
-      );
+      const campaign = await started(burstLater([{ key: 'orphan', startIn: 420 }]));
       const orphan = await streamOf(campaign, 'orphan');
       await waitUntil(
         async () =>
@@ -349,16 +314,10 @@ describe('a campaign and its streams', () => {
     async () => {
       const h = await harness();
       const campaign = await started(
-        campaignPlanInput({
-          preheatIn: 20,
-          burstIn: 30,
-          burstEndIn: 900,
-          tailEndIn: 1000,
-          streams: [
-            { key: 'onair', room: 'A', startIn: 45, minutes: 10 },
-            { key: 'waiting', room: 'B', startIn: 150 },
-          ],
-        }),
+        burstSoon([
+          { key: 'onair', room: 'A', startIn: 45, minutes: 10 },
+          { key: 'waiting', room: 'B', startIn: 150 },
+        ]),
       );
       const onair = await streamOf(campaign, 'onair');
       const waiting = await streamOf(campaign, 'waiting');
